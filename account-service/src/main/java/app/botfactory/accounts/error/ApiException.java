@@ -1,0 +1,53 @@
+// A caller-facing failure with a stable problem type; thrown by services, rendered by ProblemMappers.
+package app.botfactory.accounts.error;
+
+import java.util.Map;
+
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, String> headers;
+
+    public ApiException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, Map.of());
+    }
+
+    public ApiException(int status, String type, String title, String detail, Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.headers = headers;
+    }
+
+    public static ApiException badRequest(String type, String detail) {
+        return new ApiException(400, type, "Bad request", detail);
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "unauthorized", "Unauthorized", detail,
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    public static ApiException conflict(String type, String detail) {
+        return new ApiException(409, type, "Conflict", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}
