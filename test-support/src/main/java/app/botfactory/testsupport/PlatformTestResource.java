@@ -12,7 +12,7 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         TestPostgres.Endpoint db = TestPostgres.start();
-        String kafka = TestKafka.start();
+        String kafka = kafkaBootstrap();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.reactive.url", db.reactiveUrl());
@@ -20,8 +20,13 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.password", db.password());
         config.put("kafka.bootstrap.servers", kafka);
         config.put("botfactory.jwt.private-key-location", TestKeys.privateKeyFile().toString());
-        config.put("mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toString());
+        config.put("mp.jwt.verify.publickey.location", TestKeys.jwksFile().toString());
         return config;
+    }
+
+    /** Broker address for this resource; subclasses may bring their own broker. */
+    protected String kafkaBootstrap() {
+        return TestKafka.start();
     }
 
     @Override

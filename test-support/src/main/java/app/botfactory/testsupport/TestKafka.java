@@ -34,6 +34,7 @@ public final class TestKafka {
             cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", "4")
+                    .setConfigProp("message.max.bytes", "5242880")
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "4")
                     .setConfigProp("transaction.state.log.replication.factor", "1")

@@ -20,7 +20,7 @@ public final class TestTokens {
 
     public static String forUser(UUID userId, String email, Instant expiresAt) {
         long now = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test\"}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + TestKeys.keyId() + "\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + userId + "\",\"upn\":\"" + email
                 + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + expiresAt.getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";

@@ -1,6 +1,7 @@
 // Request and response bodies of the accounts API, exactly as the platform contract spells them.
 package app.botfactory.accounts.rest;
 
+import app.botfactory.platform.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ public final class AccountDtos {
                     message = "must be a valid email address") String email,
             @NotBlank @Size(min = 8, max = 128, message = "must be between 8 and 128 characters")
             String password,
-            @NotBlank @Size(max = 100) @Pattern(regexp = "^[^\\u0000]*$", message = "must not contain NUL")
+            @NotBlank @Size(max = 100) @PlainText
             String name) { }
 
     public record LoginRequest(

@@ -1,7 +1,7 @@
 // HTTP face of accounts: validates input, delegates to the services, maps results to the contract.
 package app.botfactory.accounts.rest;
 
-import app.botfactory.accounts.error.Problem;
+import app.botfactory.platform.web.Problem;
 import app.botfactory.accounts.mapping.UserMapper;
 import app.botfactory.accounts.rest.AccountDtos.LoginRequest;
 import app.botfactory.accounts.rest.AccountDtos.RefreshRequest;

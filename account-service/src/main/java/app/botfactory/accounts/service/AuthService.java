@@ -3,7 +3,7 @@ package app.botfactory.accounts.service;
 
 import app.botfactory.accounts.domain.RefreshToken;
 import app.botfactory.accounts.domain.User;
-import app.botfactory.accounts.error.ApiException;
+import app.botfactory.platform.web.ApiException;
 import app.botfactory.accounts.repository.RefreshTokenRepository;
 import app.botfactory.accounts.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;

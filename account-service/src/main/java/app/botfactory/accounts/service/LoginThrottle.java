@@ -3,7 +3,7 @@
 package app.botfactory.accounts.service;
 
 import app.botfactory.accounts.config.AccountConfig;
-import app.botfactory.accounts.error.ApiException;
+import app.botfactory.platform.web.ApiException;
 import app.botfactory.accounts.repository.LoginThrottleRepository;
 import app.botfactory.accounts.repository.LoginThrottleRepository.Counter;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,5 @@
 // RFC 9457 problem document; `errors` only appears on validation failures.
-package app.botfactory.accounts.error;
+package app.botfactory.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

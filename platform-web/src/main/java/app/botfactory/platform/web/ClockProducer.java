@@ -1,6 +1,6 @@
 // One Clock for the whole service, so time-dependent rules (token expiry, throttle windows)
 // can be driven by a controllable clock in tests instead of by sleeping.
-package app.botfactory.accounts.config;
+package app.botfactory.platform.web;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;

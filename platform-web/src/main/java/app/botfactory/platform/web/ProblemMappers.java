@@ -1,6 +1,6 @@
 // Turns every exception that reaches JAX-RS into application/problem+json with a stable type.
 // Caller mistakes become 4xx with a helpful detail; anything unexpected is a logged, opaque 500.
-package app.botfactory.accounts.error;
+package app.botfactory.platform.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,8 +31,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        Response.ResponseBuilder builder = respond(Problem.of(e.status(), e.type(), e.title(), e.getMessage(),
-                path(uri)));
+        Response.ResponseBuilder builder = respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(),
+                path(uri), e.fieldErrors()));
         e.headers().forEach(builder::header);
         return builder.build();
     }

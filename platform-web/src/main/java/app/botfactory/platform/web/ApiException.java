@@ -1,5 +1,5 @@
 // A caller-facing failure with a stable problem type; thrown by services, rendered by ProblemMappers.
-package app.botfactory.accounts.error;
+package app.botfactory.platform.web;
 
 import java.util.Map;
 
@@ -9,6 +9,7 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, String> headers;
+    private java.util.List<Problem.FieldError> fieldErrors;
 
     public ApiException(int status, String type, String title, String detail) {
         this(status, type, title, detail, Map.of());
@@ -24,6 +25,17 @@ public class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String type, String detail) {
         return new ApiException(400, type, "Bad request", detail);
+    }
+
+    public static ApiException notFound(String type, String detail) {
+        return new ApiException(404, type, "Not Found", detail);
+    }
+
+    /** A 400 that names the offending field, rendered like a Bean Validation failure. */
+    public static ApiException validation(String field, String message) {
+        ApiException e = new ApiException(400, "validation-failed", "Validation failed", field + ": " + message);
+        e.fieldErrors = java.util.List.of(new Problem.FieldError(field, message));
+        return e;
     }
 
     public static ApiException unauthorized(String detail) {
@@ -45,6 +57,10 @@ public class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public java.util.List<Problem.FieldError> fieldErrors() {
+        return fieldErrors;
     }
 
     public Map<String, String> headers() {

@@ -1,6 +1,6 @@
 // Quarkus rejects an over-limit body before JAX-RS runs, with an empty 413. This route runs
 // first and gives the same refusal as problem+json whenever Content-Length already tells.
-package app.botfactory.accounts.error;
+package app.botfactory.platform.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;

@@ -1,0 +1,130 @@
+// Bot lifecycle for one owner: create within the plan's allowance, read, replace, delete.
+// Every change writes its bot.events record to the outbox in the same transaction.
+package app.botfactory.bots.service;
+
+import app.botfactory.bots.domain.Bot;
+import app.botfactory.bots.domain.BotStatus;
+import app.botfactory.bots.domain.Entitlement;
+import app.botfactory.bots.mapping.BotMapper;
+import app.botfactory.bots.messaging.Events;
+import app.botfactory.bots.repository.BotRepository;
+import app.botfactory.bots.repository.EntitlementRepository;
+import app.botfactory.bots.rest.BotDtos.BotRequest;
+import app.botfactory.platform.web.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BotService {
+
+    private static final Logger LOG = Logger.getLogger(BotService.class);
+
+    private final BotRepository bots;
+    private final EntitlementRepository entitlements;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    public BotService(BotRepository bots, EntitlementRepository entitlements, EventOutbox outbox, Clock clock) {
+        this.bots = bots;
+        this.entitlements = entitlements;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Bot> create(UUID ownerId, BotRequest request) {
+        Instant now = now();
+        Bot bot = new Bot();
+        bot.id = UUID.randomUUID();
+        bot.ownerId = ownerId;
+        bot.createdAt = now;
+        apply(bot, request, now);
+        return entitlements.lockForOwner(ownerId)
+                .chain(entitlement -> bots.countOwned(ownerId).invoke(count -> ensureAllowance(entitlement, count, now)))
+                .chain(() -> bots.persist(bot))
+                .call(saved -> upserted(saved, now))
+                .invoke(saved -> LOG.infof("bot created bot=%s owner=%s outcome=created", saved.id, ownerId));
+    }
+
+    @WithSession
+    public Uni<List<Bot>> list(UUID ownerId) {
+        return bots.listOwned(ownerId);
+    }
+
+    @WithSession
+    public Uni<Bot> get(UUID ownerId, UUID botId) {
+        return owned(ownerId, botId);
+    }
+
+    @WithTransaction
+    public Uni<Bot> replace(UUID ownerId, UUID botId, BotRequest request) {
+        Instant now = now();
+        return owned(ownerId, botId)
+                .invoke(bot -> apply(bot, request, now))
+                .call(bot -> upserted(bot, now));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID ownerId, UUID botId) {
+        Instant now = now();
+        UUID eventId = UUID.randomUUID();
+        return owned(ownerId, botId)
+                .call(bots::delete)
+                .call(bot -> outbox.append(Events.BOT_EVENTS, bot.id.toString(), eventId,
+                        new Events.BotEvent("BotDeleted", eventId, bot.id, ownerId, null, now), now))
+                .invoke(bot -> LOG.infof("bot deleted bot=%s owner=%s outcome=deleted", bot.id, ownerId))
+                .replaceWithVoid();
+    }
+
+    /** The bot if this owner has it; otherwise 404, whether it exists for someone else or not at all. */
+    Uni<Bot> owned(UUID ownerId, UUID botId) {
+        return bots.findOwned(botId, ownerId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("bot-not-found", "No bot with id " + botId + "."));
+    }
+
+    private Uni<Void> upserted(Bot bot, Instant now) {
+        UUID eventId = UUID.randomUUID();
+        return outbox.append(Events.BOT_EVENTS, bot.id.toString(), eventId,
+                new Events.BotEvent("BotUpserted", eventId, bot.id, bot.ownerId, BotMapper.toSettings(bot), now), now);
+    }
+
+    private static void ensureAllowance(Entitlement entitlement, long current, Instant now) {
+        int allowed = entitlement == null ? 0 : entitlement.allowedBots(now);
+        if (current >= allowed) {
+            String detail = entitlement == null
+                    ? "Your account has no active plan. Start a free trial or choose a plan to create bots."
+                    : "Your " + entitlement.plan + " plan allows " + allowed + " bot" + (allowed == 1 ? "" : "s")
+                    + " and you have " + current + ". Upgrade your plan to create more.";
+            throw new ApiException(403, "plan-limit", "Plan limit reached", detail);
+        }
+    }
+
+    private static void apply(Bot bot, BotRequest request, Instant now) {
+        bot.name = request.name().trim();
+        bot.systemPrompt = request.systemPrompt();
+        bot.language = BotDefaults.language(request.language());
+        bot.welcomeMessage = blankToNull(request.welcomeMessage()) == null
+                ? BotDefaults.welcome(bot.language) : request.welcomeMessage();
+        bot.fallbackMessage = blankToNull(request.fallbackMessage()) == null
+                ? BotDefaults.fallback(bot.language) : request.fallbackMessage();
+        bot.status = request.status() == null ? BotStatus.ACTIVE : request.status();
+        bot.updatedAt = now;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

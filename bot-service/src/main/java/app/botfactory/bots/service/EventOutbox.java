@@ -1,0 +1,43 @@
+// Appends events to the outbox inside the caller's transaction: they leave the service only if
+// the change commits, and they survive a Kafka outage because they are rows, not sends.
+package app.botfactory.bots.service;
+
+import app.botfactory.bots.domain.OutboxEvent;
+import app.botfactory.bots.repository.OutboxRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EventOutbox {
+
+    private final OutboxRepository outbox;
+    private final ObjectMapper json;
+
+    public EventOutbox(OutboxRepository outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    public Uni<Void> append(String topic, String key, UUID eventId, Object event, Instant now) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = eventId;
+        row.topic = topic;
+        row.messageKey = key;
+        row.payload = serialise(event);
+        row.createdAt = now;
+        return outbox.persist(row).replaceWithVoid();
+    }
+
+    private String serialise(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable: " + event.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,2 +1,0 @@
--- bot-service: schema `bots` is created by Flyway (create-schemas); tables arrive with the service's issue.
-SELECT 1;
