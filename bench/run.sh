@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: starts Postgres, Kafka and the service under test the way the launcher does, measures
-# time to ready and RSS, drives load on loopback and prints the numbers. Usage: bench/run.sh [accounts] [seconds]
+# time to ready and RSS, drives load on loopback and prints the numbers. Usage: bench/run.sh [accounts|bots] [seconds]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../botfactory
@@ -33,7 +33,19 @@ bench_accounts() {
     info "RSS after load: $(rss_mb "$pid") MB"
 }
 
+bench_bots() {
+    trap 'stop_started' EXIT
+    start_everything
+    local owners="${BENCH_OWNERS:-50}" concurrency="${BENCH_CONCURRENCY:-32}"
+    step "load on bot-service: $owners owners, $concurrency callers, $seconds s"
+    java -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" app.botfactory.bench.BotBench \
+        http://127.0.0.1:8081 http://127.0.0.1:8083 http://127.0.0.1:8082 "$KAFKA_BOOTSTRAP_SERVERS" \
+        "$owners" "$concurrency" "$seconds"
+    info "bot-service RSS after load: $(rss_mb "$(cat "$PIDS/bot-service.pid")") MB"
+}
+
 case "$what" in
     accounts) bench_accounts ;;
-    *) echo "unknown benchmark: $what (known: accounts)"; exit 2 ;;
+    bots) bench_bots ;;
+    *) echo "unknown benchmark: $what (known: accounts, bots)"; exit 2 ;;
 esac

@@ -24,12 +24,23 @@ public final class TestKafkaClient {
     private TestKafkaClient() { }
 
     public static void send(String bootstrap, String topic, String key, String value) {
+        sendAll(bootstrap, topic, List.of(Map.entry(key, value)));
+    }
+
+    /** Publishes key/value pairs in order through one producer and waits for every ack. */
+    public static void sendAll(String bootstrap, String topic, List<Map.Entry<String, String>> records) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.ACKS_CONFIG, "all"))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            for (Map.Entry<String, String> r : records) {
+                acks.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }

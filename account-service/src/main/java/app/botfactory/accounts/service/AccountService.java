@@ -8,7 +8,6 @@ import app.botfactory.accounts.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,13 +23,11 @@ public class AccountService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final Vertx vertx;
     private final Clock clock;
 
-    public AccountService(UserRepository users, PasswordHasher hasher, Vertx vertx, Clock clock) {
+    public AccountService(UserRepository users, PasswordHasher hasher, Clock clock) {
         this.users = users;
         this.hasher = hasher;
-        this.vertx = vertx;
         this.clock = clock;
     }
 
@@ -40,7 +37,7 @@ public class AccountService {
 
     public Uni<User> register(String email, String password, String name) {
         String normalised = normaliseEmail(email);
-        return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(password)), false)
+        return hasher.hashAsync(password)
                 .chain(hash -> Panache.withTransaction(() -> insertUnlessTaken(normalised, name.trim(), hash)))
                 .onFailure(AccountService::isEmailUniqueViolation).transform(e -> emailTaken())
                 .invoke(user -> LOG.infof("account registered user=%s outcome=created", user.id));

@@ -8,7 +8,6 @@ import app.botfactory.accounts.repository.RefreshTokenRepository;
 import app.botfactory.accounts.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -36,17 +35,15 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
-    private final Vertx vertx;
     private final Clock clock;
 
     public AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-                       TokenIssuer issuer, LoginThrottle throttle, Vertx vertx, Clock clock) {
+                       TokenIssuer issuer, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.issuer = issuer;
         this.throttle = throttle;
-        this.vertx = vertx;
         this.clock = clock;
     }
 
@@ -84,9 +81,7 @@ public class AuthService {
     }
 
     private Uni<User> checkPassword(User user, String password) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> user == null
-                ? hasher.verifyDecoy(password)
-                : hasher.verify(password, user.passwordHash)), false)
+        return hasher.verifyAsync(password, user == null ? null : user.passwordHash)
                 .map(ok -> ok ? user : null);
     }
 

@@ -10,6 +10,7 @@ import app.botfactory.bots.messaging.Events;
 import app.botfactory.bots.repository.BotRepository;
 import app.botfactory.bots.repository.EntitlementRepository;
 import app.botfactory.bots.rest.BotDtos.BotRequest;
+import app.botfactory.platform.outbox.EventOutbox;
 import app.botfactory.platform.web.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -6,6 +6,7 @@ import app.botfactory.bots.domain.KnowledgeDocument;
 import app.botfactory.bots.messaging.Events;
 import app.botfactory.bots.repository.KnowledgeRepository;
 import app.botfactory.bots.repository.KnowledgeRepository.Summary;
+import app.botfactory.platform.outbox.EventOutbox;
 import app.botfactory.platform.web.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

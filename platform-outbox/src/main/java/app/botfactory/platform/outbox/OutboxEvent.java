@@ -1,5 +1,6 @@
-// An event waiting to be published: written in the same transaction as the change it describes.
-package app.botfactory.bots.domain;
+// An event waiting to be published, written in the same transaction as the change it describes.
+// Each service that uses the outbox creates the table `outbox` in its own schema (see its migrations).
+package app.botfactory.platform.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,10 +1,8 @@
 // Publishes committed outbox rows to Kafka in order and deletes each once the broker acked it.
 // If Kafka is down the rows simply wait; the next tick retries. One relay at a time across
 // replicas (advisory lock), so per-bot event order holds when the service is scaled out.
-package app.botfactory.bots.messaging;
+package app.botfactory.platform.outbox;
 
-import app.botfactory.bots.domain.OutboxEvent;
-import app.botfactory.bots.repository.OutboxRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

@@ -1,9 +1,7 @@
 // Appends events to the outbox inside the caller's transaction: they leave the service only if
 // the change commits, and they survive a Kafka outage because they are rows, not sends.
-package app.botfactory.bots.service;
+package app.botfactory.platform.outbox;
 
-import app.botfactory.bots.domain.OutboxEvent;
-import app.botfactory.bots.repository.OutboxRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;

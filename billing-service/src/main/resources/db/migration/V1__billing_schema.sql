@@ -1,2 +1,0 @@
--- billing-service: schema `billing` is created by Flyway (create-schemas); tables arrive with the service's issue.
-SELECT 1;
