@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: starts Postgres, Kafka and the service under test the way the launcher does, measures
-# time to ready and RSS, drives load on loopback and prints the numbers. Usage: bench/run.sh [accounts|bots] [seconds]
+# time to ready and RSS, drives load on loopback and prints the numbers. Usage: bench/run.sh [accounts|bots|telegram] [seconds]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../botfactory
@@ -35,6 +35,7 @@ bench_accounts() {
 
 bench_bots() {
     trap 'stop_started' EXIT
+    SERVICES=(account-service:8081 bot-service:8082 billing-service:8083)
     start_everything
     local owners="${BENCH_OWNERS:-50}" concurrency="${BENCH_CONCURRENCY:-32}"
     step "load on bot-service: $owners owners, $concurrency callers, $seconds s"
@@ -44,8 +45,28 @@ bench_bots() {
     info "bot-service RSS after load: $(rss_mb "$(cat "$PIDS/bot-service.pid")") MB"
 }
 
+bench_telegram() {
+    trap 'stop_started; [ -z "${bench_pid:-}" ] || kill "$bench_pid" 2>/dev/null || true' EXIT
+    local port=18999 bots="${BENCH_BOTS:-100}" concurrency="${BENCH_CONCURRENCY:-32}"
+    need_java_and_maven
+    build
+    # The stand-in Telegram lives in the benchmark JVM; it must listen before channel-telegram starts.
+    java -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" app.botfactory.bench.TelegramBench \
+        http://127.0.0.1:8081 http://127.0.0.1:8085 "$KAFKA_BOOTSTRAP_SERVERS" "$port" "$bots" "$concurrency" \
+        "$seconds" &
+    bench_pid=$!
+    wait_for telegram-stand-in 60 port_open "$port"
+    SERVICES=(account-service:8081 channel-telegram:8085)
+    TELEGRAM_API_BASE_URL="http://127.0.0.1:$port"
+    start_everything
+    wait "$bench_pid"
+    bench_pid=
+    info "channel-telegram RSS after load: $(rss_mb "$(cat "$PIDS/channel-telegram.pid")") MB"
+}
+
 case "$what" in
     accounts) bench_accounts ;;
     bots) bench_bots ;;
-    *) echo "unknown benchmark: $what (known: accounts, bots)"; exit 2 ;;
+    telegram) bench_telegram ;;
+    *) echo "unknown benchmark: $what (known: accounts, bots, telegram)"; exit 2 ;;
 esac

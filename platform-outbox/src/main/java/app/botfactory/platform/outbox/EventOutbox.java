@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -22,12 +23,25 @@ public class EventOutbox {
     }
 
     public Uni<Void> append(String topic, String key, UUID eventId, Object event, Instant now) {
+        return append(topic, key, eventId, event, now, Map.of());
+    }
+
+    /** As {@link #append}, with extra Kafka headers (e.g. `reason` on a dead-letter record). */
+    public Uni<Void> append(String topic, String key, UUID eventId, Object event, Instant now,
+                            Map<String, String> headers) {
+        return appendRaw(topic, key, eventId, serialise(event), now, headers);
+    }
+
+    /** An already-serialised payload, e.g. a record forwarded unchanged to a dead-letter topic. */
+    public Uni<Void> appendRaw(String topic, String key, UUID eventId, String payload, Instant now,
+                               Map<String, String> headers) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = eventId;
         row.topic = topic;
         row.messageKey = key;
-        row.payload = serialise(event);
+        row.payload = payload;
         row.createdAt = now;
+        row.headers = headers.isEmpty() ? null : serialise(headers);
         return outbox.persist(row).replaceWithVoid();
     }
 

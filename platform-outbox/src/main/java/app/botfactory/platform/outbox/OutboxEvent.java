@@ -37,4 +37,8 @@ public class OutboxEvent {
 
     @Column(nullable = false)
     public int attempts;
+
+    /** Extra Kafka headers as a JSON object of strings, or null. */
+    @Column
+    public String headers;
 }

@@ -3,6 +3,8 @@
 // replicas (advisory lock), so per-bot event order holds when the service is scaled out.
 package app.botfactory.platform.outbox;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -31,11 +33,13 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
+    private final ObjectMapper json;
     private final AtomicLong pendingGauge = new AtomicLong();
 
     public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "botfactory.outbox.batch-size", defaultValue = "200") int batchSize,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, ObjectMapper json) {
+        this.json = json;
         this.outbox = outbox;
         this.emitter = emitter;
         this.batchSize = batchSize;
@@ -89,10 +93,23 @@ public class OutboxRelay {
         });
     }
 
+    private Map<String, String> extraHeaders(OutboxEvent row) {
+        if (row.headers == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(row.headers, new TypeReference<Map<String, String>>() { });
+        } catch (Exception e) {
+            LOG.warnf("outbox row seq=%d has unreadable headers; sending without them", row.seq);
+            return Map.of();
+        }
+    }
+
     /** The row's seq once the broker acked it, or null when it has to wait for the next tick. */
     private Uni<Long> send(OutboxEvent row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("eventId", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+        extraHeaders(row).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)

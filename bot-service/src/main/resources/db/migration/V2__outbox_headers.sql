@@ -1,0 +1,2 @@
+-- Extra Kafka headers per outbox record (JSON object), e.g. the reason on a dead-letter record.
+ALTER TABLE bots.outbox ADD COLUMN headers text;

@@ -1,2 +1,0 @@
--- channel-telegram: schema `telegram` is created by Flyway (create-schemas); tables arrive with the service's issue.
-SELECT 1;

@@ -1,0 +1,143 @@
+// Replies from chat.outbound reach the stand-in Telegram exactly once, within Telegram's rules:
+// plain text, split at 4,096 characters in order, 429 retry_after honoured, 5xx retried,
+// permanent refusals dead-lettered with the reason.
+package app.botfactory.telegram;
+
+import app.botfactory.testsupport.TelegramStandIn;
+import app.botfactory.testsupport.TelegramStandIn.Reply;
+import app.botfactory.testsupport.TestKafkaClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(TelegramTestResource.class)
+class DeliveryTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Pool pool;
+
+    private final TelegramStandIn telegram = TelegramTestResource.telegram();
+
+    @Test
+    void outboundRecordBecomesOnePlainTextSendMessage() throws Exception {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        String messageId = UUID.randomUUID().toString();
+        publish(bot, messageId, "1001", "Choy 5 000 so‘m. *Not bold* <b>not html</b>", "ANSWER");
+        publish(bot, messageId, "1001", "Choy 5 000 so‘m. *Not bold* <b>not html</b>", "ANSWER");
+        List<TelegramStandIn.Call> sent = awaitSends(bot, 1);
+        Thread.sleep(1500); // a second send would have happened by now
+        assertEquals(1, sends(bot).size(), "a redelivered record is sent once");
+        JsonNode body = JSON.readTree(sent.get(0).body());
+        assertEquals("1001", body.get("chat_id").asText());
+        assertEquals("Choy 5 000 so‘m. *Not bold* <b>not html</b>", body.get("text").asText());
+        assertFalse(body.has("parse_mode"), "plain text, no parse_mode surprises");
+    }
+
+    @Test
+    void longAnswerIsSplitIntoOrderedParts() throws Exception {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        StringBuilder text = new StringBuilder();
+        int sentence = 0;
+        while (text.length() < 10_000) {
+            text.append("Gap ").append(++sentence).append(": narxlar va yetkazib berish haqida ma'lumot. ");
+        }
+        String answer = text.toString().strip();
+        publish(bot, UUID.randomUUID().toString(), "1002", answer, "ANSWER");
+        List<TelegramStandIn.Call> sent = awaitSends(bot, 3);
+        StringBuilder joined = new StringBuilder();
+        for (TelegramStandIn.Call call : sent) {
+            String part = JSON.readTree(call.body()).get("text").asText();
+            assertTrue(part.length() <= 4096, "part of " + part.length() + " characters");
+            joined.append(part).append(' ');
+        }
+        assertEquals(3, sent.size());
+        assertEquals(answer.replace(" ", ""), joined.toString().replace(" ", ""), "nothing lost, in order");
+    }
+
+    @Test
+    void rateLimitedSendWaitsForRetryAfterThenDelivers() {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        telegram.script("sendMessage", Reply.tooManyRequests(2));
+        publish(bot, UUID.randomUUID().toString(), "1003", "Ish vaqti: 9:00–18:00", "ANSWER");
+        List<TelegramStandIn.Call> calls = awaitSends(bot, 2);
+        long waitedMillis = (calls.get(1).atNanos() - calls.get(0).atNanos()) / 1_000_000;
+        assertTrue(waitedMillis >= 1900, "waited " + waitedMillis + " ms for retry_after=2");
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilDelivered() {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        telegram.script("sendMessage", Reply.serverError(), Reply.serverError());
+        publish(bot, UUID.randomUUID().toString(), "1004", "Manzil: Toshkent, Chilonzor", "ANSWER");
+        awaitSends(bot, 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TelegramFixtures.count(pool,
+                "SELECT count(*) FROM telegram.deliveries WHERE bot_id = $1 AND status = 'SENT'", bot.botId) == 1);
+    }
+
+    @Test
+    void blockedByTheUserGoesToTheDeadLetterTopicWithTheReason() {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        telegram.script("sendMessage", Reply.blockedByUser());
+        String messageId = UUID.randomUUID().toString();
+        publish(bot, messageId, "1005", "Salom", "ANSWER");
+        List<ConsumerRecord<String, String>> dead = TestKafkaClient.await(TelegramFixtures.kafka(),
+                "chat.outbound.dlq", r -> r.value().contains(messageId), 1, Duration.ofSeconds(20));
+        assertEquals(1, dead.size());
+        assertEquals("Forbidden: bot was blocked by the user",
+                new String(dead.get(0).headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
+        assertEquals(1, sends(bot).size(), "a permanent refusal is not retried");
+    }
+
+    @Test
+    void repliesToOneChatKeepTheirOrder() throws Exception {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        for (int i = 1; i <= 4; i++) {
+            publish(bot, UUID.randomUUID().toString(), "1006", "Javob " + i, "ANSWER");
+        }
+        List<TelegramStandIn.Call> sent = awaitSends(bot, 4);
+        for (int i = 0; i < 4; i++) {
+            assertEquals("Javob " + (i + 1), JSON.readTree(sent.get(i).body()).get("text").asText());
+        }
+    }
+
+    private static void publish(TelegramFixtures bot, String messageId, String chatId, String text, String kind) {
+        String value;
+        try {
+            value = JSON.writeValueAsString(Map.of("messageId", messageId, "inReplyTo", "tg:" + bot.botId + ":1",
+                    "botId", bot.botId.toString(), "ownerId", bot.ownerId.toString(), "channel", "telegram",
+                    "chatId", chatId, "text", text, "kind", kind, "sources", List.of(),
+                    "createdAt", "2026-12-01T10:00:00Z"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        TestKafkaClient.send(TelegramFixtures.kafka(), "chat.outbound", bot.botId + ":" + chatId, value);
+    }
+
+    private List<TelegramStandIn.Call> sends(TelegramFixtures bot) {
+        return telegram.calls("sendMessage", c -> c.token().equals(bot.telegramToken));
+    }
+
+    private List<TelegramStandIn.Call> awaitSends(TelegramFixtures bot, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> sends(bot).size() >= count);
+        return sends(bot);
+    }
+}

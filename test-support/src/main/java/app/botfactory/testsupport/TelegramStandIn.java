@@ -1,0 +1,164 @@
+// A stand-in for the Telegram Bot API on loopback, speaking its wire format at
+// /bot{token}/{method} (JSON bodies, {"ok":true,"result":...} or {"ok":false,"error_code":...}).
+// Tests register tokens, script failures per method, and read back every call it received.
+package app.botfactory.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+public final class TelegramStandIn implements AutoCloseable {
+
+    /** One request the stand-in received. `body` is the raw JSON the client sent. */
+    public record Call(String token, String method, String body, long atNanos) { }
+
+    /** A canned answer: HTTP status and JSON body. */
+    public record Reply(int status, String body) {
+        public static Reply tooManyRequests(int retryAfterSeconds) {
+            return new Reply(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                    + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
+        }
+
+        public static Reply blockedByUser() {
+            return new Reply(403, "{\"ok\":false,\"error_code\":403,"
+                    + "\"description\":\"Forbidden: bot was blocked by the user\"}");
+        }
+
+        public static Reply chatNotFound() {
+            return new Reply(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+        }
+
+        public static Reply serverError() {
+            return new Reply(502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, Long> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicLong messageIds = new AtomicLong(1000);
+
+    private TelegramStandIn(HttpServer server) {
+        this.server = server;
+    }
+
+    public static TelegramStandIn start() {
+        return start(0);
+    }
+
+    /** On a fixed port (0 = any free one), e.g. for a benchmark that starts services after it. */
+    public static TelegramStandIn start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+            TelegramStandIn standIn = new TelegramStandIn(server);
+            server.createContext("/", standIn::handle);
+            server.setExecutor(Executors.newFixedThreadPool(16));
+            server.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the Telegram stand-in", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Makes `token` valid; its bot gets the given Telegram id and username. */
+    public String addBot(long telegramId, String username) {
+        String token = telegramId + ":AA" + Long.toHexString(Double.doubleToLongBits(Math.random()))
+                + "bcdefghijklmnopqrstuvwxyz012345";
+        tokens.put(token, telegramId);
+        usernames.put(telegramId, username);
+        return token;
+    }
+
+    private final Map<Long, String> usernames = new ConcurrentHashMap<>();
+
+    /** The next calls of `method` get these replies, in order, before normal answers resume. */
+    public void script(String method, Reply... replies) {
+        Deque<Reply> queue = scripted.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>());
+        queue.addAll(List.of(replies));
+    }
+
+    public List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public List<Call> calls(String method, Predicate<Call> match) {
+        return calls.stream().filter(c -> c.method().equals(method) && match.test(c)).toList();
+    }
+
+    public void reset() {
+        calls.clear();
+        scripted.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!path.startsWith("/bot") || path.indexOf('/', 4) < 0) {
+            respond(exchange, new Reply(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
+            return;
+        }
+        String token = path.substring(4, path.indexOf('/', 4));
+        String method = path.substring(path.indexOf('/', 4) + 1);
+        calls.add(new Call(token, method, body, System.nanoTime()));
+        Long botId = tokens.get(token);
+        if (botId == null) {
+            respond(exchange, new Reply(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}"));
+            return;
+        }
+        Deque<Reply> queue = scripted.get(method);
+        Reply next = queue == null ? null : queue.poll();
+        respond(exchange, next != null ? next : answer(method, botId, body));
+    }
+
+    private Reply answer(String method, long botId, String body) {
+        return switch (method) {
+            case "getMe" -> new Reply(200, "{\"ok\":true,\"result\":{\"id\":" + botId + ",\"is_bot\":true,"
+                    + "\"first_name\":\"Shop\",\"username\":\"" + usernames.get(botId) + "\",\"can_join_groups\":true,"
+                    + "\"can_read_all_group_messages\":false,\"supports_inline_queries\":false}}");
+            case "setWebhook" -> new Reply(200, "{\"ok\":true,\"result\":true,\"description\":\"Webhook was set\"}");
+            case "deleteWebhook" -> new Reply(200, "{\"ok\":true,\"result\":true,\"description\":\"Webhook was deleted\"}");
+            case "getWebhookInfo" -> new Reply(200, "{\"ok\":true,\"result\":{\"url\":\"\",\"pending_update_count\":0}}");
+            case "sendMessage" -> new Reply(200, "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
+                    + ",\"date\":" + (System.currentTimeMillis() / 1000) + ",\"chat\":{\"id\":1,\"type\":\"private\"},"
+                    + "\"text\":\"...\"}}");
+            default -> new Reply(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
+        };
+    }
+
+    private static void respond(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
