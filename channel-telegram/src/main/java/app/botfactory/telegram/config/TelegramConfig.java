@@ -32,9 +32,9 @@ public interface TelegramConfig {
     @WithDefault("12")
     int maxAttempts();
 
-    /** Dispatcher tick (read by @Scheduled in DispatchJob), e.g. 0.05s. */
-    @WithDefault("0.05s")
-    String dispatchInterval();
+    /** Pause of the dispatcher loop when no reply is due. */
+    @WithDefault("50ms")
+    Duration dispatchInterval();
 
     /** Replies claimed per dispatcher tick. */
     @WithDefault("200")

@@ -1,30 +1,35 @@
-// Drives the reply queue: a short tick claims due replies and sends them. Sends of one tick run
-// concurrently; the next tick is skipped while one is still busy.
+// Drives the reply queue: a loop claims due replies and sends them, again at once while there is
+// a backlog, otherwise after a short pause (RepeatingTask; Quarkus' scheduler cannot go below 1 s).
 package app.botfactory.telegram.service;
 
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
+import app.botfactory.platform.web.RepeatingTask;
+import app.botfactory.telegram.config.TelegramConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import jakarta.enterprise.event.Observes;
 
+import java.time.Duration;
 
 @ApplicationScoped
 public class DispatchJob {
 
-    private static final Logger LOG = Logger.getLogger(DispatchJob.class);
-
     private final DeliveryService deliveries;
+    private volatile RepeatingTask task;
 
     public DispatchJob(DeliveryService deliveries) {
         this.deliveries = deliveries;
     }
 
-    @Scheduled(every = "${botfactory.telegram.dispatch-interval:0.05s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
-        return deliveries.dispatchOnce()
-                .onFailure().invoke(e -> LOG.warnf("dispatch tick failed: %s", e.getMessage()))
-                .onFailure().recoverWithItem(0)
-                .replaceWithVoid();
+    void start(@Observes StartupEvent event, Vertx vertx, TelegramConfig config) {
+        task = RepeatingTask.start(vertx, "telegram dispatcher", Duration.ofSeconds(2), config.dispatchInterval(),
+                deliveries::dispatchOnce);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.stop();
+        }
     }
 }

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import app.botfactory.platform.web.RepeatingTask;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -19,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +39,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final ObjectMapper json;
+    private volatile RepeatingTask task;
     private final AtomicLong pendingGauge = new AtomicLong();
 
     public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> emitter,
@@ -46,13 +52,21 @@ public class OutboxRelay {
         registry.gauge("botfactory.outbox.pending", pendingGauge);
     }
 
-    @Scheduled(every = "${botfactory.outbox.interval:0.2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> drain() {
+    void start(@Observes StartupEvent event, Vertx vertx,
+               @ConfigProperty(name = "botfactory.outbox.interval", defaultValue = "PT0.05S") Duration interval) {
+        task = RepeatingTask.start(vertx, "outbox relay", Duration.ofSeconds(2), interval, this::drain);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
+    /** One round: publish up to a batch, in order; returns how many rows left the outbox. */
+    Uni<Integer> drain() {
         return Panache.withTransaction(() -> outbox.tryRelayLock()
-                        .chain(locked -> locked ? publishBatch() : Uni.createFrom().item(0)))
-                .onFailure().invoke(e -> LOG.warnf("outbox relay tick failed: %s", e.getMessage()))
-                .onFailure().recoverWithItem(0)
-                .replaceWithVoid();
+                .chain(locked -> locked ? publishBatch() : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishBatch() {

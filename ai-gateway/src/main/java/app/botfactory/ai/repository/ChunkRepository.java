@@ -1,0 +1,67 @@
+// Knowledge passages: replaced per document, searched per bot with Postgres full-text search over
+// the normalised text (`simple` configuration, prefix terms) plus trigram similarity.
+package app.botfactory.ai.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ChunkRepository {
+
+    /** A passage found for a question, with the database's two relevance signals. */
+    public record Candidate(UUID docId, String title, String content, String norm, double rank, double similarity) { }
+
+    public Uni<Void> replaceDocument(UUID botId, UUID docId, String title, List<String> contents, List<String> norms) {
+        return deleteDocument(docId).chain(() -> insert(botId, docId, title, contents, norms, 0));
+    }
+
+    private Uni<Void> insert(UUID botId, UUID docId, String title, List<String> contents, List<String> norms, int i) {
+        if (i == contents.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        INSERT INTO ai.chunks (bot_id, doc_id, title, ord, content, norm) VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, botId).setParameter(2, docId).setParameter(3, title).setParameter(4, i)
+                .setParameter(5, contents.get(i)).setParameter(6, norms.get(i))
+                .executeUpdate()).chain(() -> insert(botId, docId, title, contents, norms, i + 1));
+    }
+
+    public Uni<Void> deleteDocument(UUID docId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM ai.chunks WHERE doc_id = ?1")
+                .setParameter(1, docId).executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Void> deleteBot(UUID botId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM ai.chunks WHERE bot_id = ?1")
+                .setParameter(1, botId).executeUpdate()).replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Uni<List<Candidate>> search(UUID botId, String tsQuery, String normalizedQuestion, int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        SELECT x.doc_id, x.title, x.content, x.norm, x.rank, x.sim FROM (
+                            SELECT c.doc_id, c.title, c.content, c.norm,
+                                   ts_rank_cd(c.tsv, q) AS rank, ai.word_similarity(?3, c.norm) AS sim
+                            FROM ai.chunks c, to_tsquery('simple', ?2) q
+                            WHERE c.bot_id = ?1 AND (c.tsv @@ q OR ai.word_similarity(?3, c.norm) > 0.4)) x
+                        ORDER BY x.rank + x.sim DESC
+                        LIMIT ?4""", Object[].class)
+                .setParameter(1, botId).setParameter(2, tsQuery).setParameter(3, normalizedQuestion)
+                .setParameter(4, limit)
+                .getResultList())
+                .map(rows -> {
+                    List<Candidate> out = new ArrayList<>();
+                    for (Object row : rows) {
+                        Object[] r = (Object[]) row;
+                        out.add(new Candidate((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                                ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue()));
+                    }
+                    return out;
+                });
+    }
+}

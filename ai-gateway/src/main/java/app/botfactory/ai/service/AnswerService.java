@@ -1,0 +1,147 @@
+// The answer path shared by chat.inbound and the owner's /ask: entitlement check (LIMIT, no model
+// call), retrieval, then Gemini with the persona, grounding rules, passages and recent turns —
+// or, without a key, the best passage's most relevant sentences. FALLBACK when nothing relevant
+// is known or the model cannot be reached.
+package app.botfactory.ai.service;
+
+import app.botfactory.ai.client.GeminiClient;
+import app.botfactory.ai.config.AiConfig;
+import app.botfactory.ai.domain.BotCopy;
+import app.botfactory.ai.repository.ConversationRepository;
+import app.botfactory.ai.repository.EntitlementRepository;
+import app.botfactory.ai.retrieval.TextNormalizer;
+import app.botfactory.ai.service.Retriever.Passage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AnswerService {
+
+    /** What the bot says, why, and from which documents. */
+    public record Answer(String kind, String text, List<Source> sources) { }
+
+    public record Source(UUID docId, String title) { }
+
+    private static final Logger LOG = Logger.getLogger(AnswerService.class);
+
+    private final EntitlementRepository entitlements;
+    private final ConversationRepository conversations;
+    private final Retriever retriever;
+    private final GeminiClient gemini;
+    private final AiConfig config;
+    private final Clock clock;
+
+    public AnswerService(EntitlementRepository entitlements, ConversationRepository conversations,
+                         Retriever retriever, GeminiClient gemini, AiConfig config, Clock clock) {
+        this.entitlements = entitlements;
+        this.conversations = conversations;
+        this.retriever = retriever;
+        this.gemini = gemini;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Answer> answer(BotCopy bot, String chatKey, String question) {
+        return Panache.withSession(() -> entitlements.findById(bot.ownerId)).chain(entitlement -> {
+            if (entitlement == null || !entitlement.allowsAnotherMessage(clock.instant())) {
+                return Uni.createFrom().item(new Answer("LIMIT", Replies.limit(bot.language), List.of()));
+            }
+            return Panache.withSession(() -> retriever.retrieve(bot.botId, question)
+                            .chain(passages -> conversations.last(bot.botId, chatKey, config.memoryTurns())
+                                    .map(turns -> new Context(passages, turns))))
+                    .chain(ctx -> ctx.passages().isEmpty()
+                            ? Uni.createFrom().item(fallback(bot))
+                            : gemini.enabled() ? generative(bot, question, ctx) : Uni.createFrom().item(
+                                    extractive(question, ctx.passages())));
+        });
+    }
+
+    private record Context(List<Passage> passages, List<ConversationRepository.Turn> turns) { }
+
+    private Uni<Answer> generative(BotCopy bot, String question, Context ctx) {
+        List<GeminiClient.Turn> contents = new ArrayList<>();
+        ctx.turns().forEach(t -> contents.add(new GeminiClient.Turn(t.role(), t.text())));
+        contents.add(new GeminiClient.Turn("user", question));
+        return gemini.generate(systemInstruction(bot, ctx.passages()), contents)
+                .map(text -> text.strip().equals(bot.fallbackMessage.strip()) ? fallback(bot)
+                        : new Answer("ANSWER", text, sources(ctx.passages())))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("model unavailable bot=%s reason=%s outcome=fallback", bot.botId, e.getMessage());
+                    return fallback(bot);
+                });
+    }
+
+    /** Persona, grounding rules and the passages: everything the model may know about this business. */
+    static String systemInstruction(BotCopy bot, List<Passage> passages) {
+        StringBuilder s = new StringBuilder();
+        s.append(bot.systemPrompt == null || bot.systemPrompt.isBlank()
+                ? "You are the helpful assistant of \"" + bot.name + "\"." : bot.systemPrompt.strip()).append("\n\n");
+        s.append("Rules:\n")
+                .append("- Answer only with facts from the knowledge passages below. Never invent prices, hours, ")
+                .append("addresses or policies.\n")
+                .append("- If the passages do not contain the answer, reply with exactly this text and nothing else: ")
+                .append(bot.fallbackMessage.strip()).append('\n')
+                .append("- Reply in the language and script the customer wrote in (Uzbek Latin or Cyrillic, ")
+                .append("Russian or English), even when the passage is in another language.\n")
+                .append("- Be brief and friendly. Plain text only: no Markdown, no HTML.\n\n")
+                .append("Knowledge passages:\n");
+        int i = 1;
+        for (Passage p : passages) {
+            s.append('[').append(i++).append("] ").append(p.title()).append('\n').append(p.content().strip())
+                    .append("\n\n");
+        }
+        return s.toString().strip();
+    }
+
+    /** Without a model: the sentences of the best passage that cover most of the question. */
+    static Answer extractive(String question, List<Passage> passages) {
+        Passage best = passages.get(0);
+        String[] sentences = best.content().split("(?<=[.!?])\\s+|\\R+");
+        List<Set<String>> concepts = best.concepts();
+        int bestScore = -1;
+        int bestAt = 0;
+        for (int i = 0; i < sentences.length; i++) {
+            int score = coverage(sentences[i], concepts);
+            if (score > bestScore) {
+                bestScore = score;
+                bestAt = i;
+            }
+        }
+        StringBuilder text = new StringBuilder(sentences[bestAt].strip());
+        if (bestAt + 1 < sentences.length && text.length() < 160) {
+            text.append(' ').append(sentences[bestAt + 1].strip());
+        }
+        return new Answer("ANSWER", text.toString(), List.of(new Source(best.docId(), best.title())));
+    }
+
+    private static int coverage(String sentence, List<Set<String>> concepts) {
+        List<String> tokens = TextNormalizer.tokens(sentence);
+        int n = 0;
+        for (Set<String> concept : concepts) {
+            if (concept.stream().anyMatch(stem -> tokens.stream().anyMatch(t -> t.startsWith(stem)))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Answer fallback(BotCopy bot) {
+        return new Answer("FALLBACK", bot.fallbackMessage, List.of());
+    }
+
+    private static List<Source> sources(List<Passage> passages) {
+        Map<UUID, Source> distinct = new LinkedHashMap<>();
+        passages.forEach(p -> distinct.putIfAbsent(p.docId(), new Source(p.docId(), p.title())));
+        return List.copyOf(distinct.values());
+    }
+}

@@ -1,2 +1,0 @@
--- ai-gateway: schema `ai` is created by Flyway (create-schemas); tables arrive with the service's issue.
-SELECT 1;

@@ -1,0 +1,53 @@
+// Normalisation and query terms: the spelling rules that let Uzbek Latin, Uzbek Cyrillic,
+// Russian and English meet in one index.
+package app.botfactory.ai;
+
+import app.botfactory.ai.retrieval.Chunker;
+import app.botfactory.ai.retrieval.QueryTerms;
+import app.botfactory.ai.retrieval.TextNormalizer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RetrievalTextTests {
+
+    @Test
+    void everyApostropheVariantAndTheBareLetterMeet() {
+        String expected = TextNormalizer.normalize("oqish");
+        for (String spelling : List.of("o'qish", "o‘qish", "oʻqish", "o’qish", "O`qish", "Ўқиш")) {
+            assertEquals(expected, TextNormalizer.normalize(spelling), spelling);
+        }
+    }
+
+    @Test
+    void uzbekCyrillicTransliteratesToLatin() {
+        assertEquals("yetkazib berish toshkent boylab", TextNormalizer.normalize("Етказиб бериш Тошкент бўйлаб"));
+        assertEquals("gisht xona", TextNormalizer.normalize("Ғишт Хона!"));
+    }
+
+    @Test
+    void fillerWordsDropAndTopicsExpandAcrossLanguages() {
+        List<Set<String>> concepts = QueryTerms.concepts("Сколько стоит доставка?");
+        assertTrue(concepts.stream().anyMatch(c -> c.contains("yetka")), "доставка -> yetkazib: " + concepts);
+        assertTrue(concepts.stream().anyMatch(c -> c.contains("narx")), "сколько -> narx: " + concepts);
+        assertTrue(QueryTerms.concepts("Is there a the and?").isEmpty());
+    }
+
+    @Test
+    void chunksOverlapAndCoverTheWholeDocument() {
+        StringBuilder doc = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            doc.append("Gap raqami ").append(i).append(" haqida ma'lumot. ");
+        }
+        List<String> chunks = Chunker.chunks(doc.toString());
+        assertTrue(chunks.size() > 1);
+        assertTrue(chunks.stream().allMatch(c -> c.length() <= Chunker.TARGET + 200));
+        assertTrue(chunks.get(chunks.size() - 1).contains("59"));
+        String endOfFirst = chunks.get(0).substring(chunks.get(0).length() - 40);
+        assertTrue(chunks.get(1).contains(endOfFirst.substring(endOfFirst.indexOf(' ') + 1)), "overlap");
+    }
+}

@@ -1,0 +1,158 @@
+// A stand-in for Google's Gemini API on loopback, speaking its wire format:
+// POST /v1beta/models/{model}:generateContent with x-goog-api-key, answering
+// {"candidates":[{"content":{"role":"model","parts":[{"text":...}]},"finishReason":"STOP"}]} or
+// Google's error envelope. Tests script replies and read back every request.
+package app.botfactory.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+public final class GeminiStandIn implements AutoCloseable {
+
+    /** One generateContent request: the model from the path, the key header and the JSON body. */
+    public record Request(String model, String apiKey, String body) { }
+
+    public record Reply(int status, String body) {
+        public static Reply text(String text) {
+            return new Reply(200, "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":"
+                    + quote(text) + "}]},\"finishReason\":\"STOP\",\"index\":0}],"
+                    + "\"usageMetadata\":{\"promptTokenCount\":10,\"candidatesTokenCount\":5,\"totalTokenCount\":15}}");
+        }
+
+        public static Reply error(int status, String googleStatus, String message) {
+            return new Reply(status, "{\"error\":{\"code\":" + status + ",\"message\":" + quote(message)
+                    + ",\"status\":\"" + googleStatus + "\"}}");
+        }
+
+        public static Reply unavailable() {
+            return error(503, "UNAVAILABLE", "The model is overloaded. Please try again later.");
+        }
+
+        public static Reply rateLimited(String retryDelay) {
+            return new Reply(429, "{\"error\":{\"code\":429,\"message\":\"Resource has been exhausted\","
+                    + "\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":"
+                    + "\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"" + retryDelay + "\"}]}}");
+        }
+
+        public static Reply badRequest() {
+            return error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.");
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Deque<Reply> scripted = new ConcurrentLinkedDeque<>();
+    private volatile Function<Request, Reply> answer = r -> Reply.text("Stand-in answer.");
+
+    private GeminiStandIn(HttpServer server) {
+        this.server = server;
+    }
+
+    public static GeminiStandIn start() {
+        return start(0);
+    }
+
+    public static GeminiStandIn start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+            GeminiStandIn standIn = new GeminiStandIn(server);
+            server.createContext("/", standIn::handle);
+            server.setExecutor(Executors.newFixedThreadPool(16));
+            server.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the Gemini stand-in", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Replies for the next requests, in order, before the normal answer resumes. */
+    public void script(Reply... replies) {
+        scripted.addAll(List.of(replies));
+    }
+
+    /** How to answer when nothing is scripted. */
+    public void answerWith(Function<Request, Reply> answer) {
+        this.answer = answer;
+    }
+
+    public List<Request> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    public void reset() {
+        requests.clear();
+        scripted.clear();
+        answer = r -> Reply.text("Stand-in answer.");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String prefix = "/v1beta/models/";
+        String suffix = ":generateContent";
+        if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(prefix) || !path.endsWith(suffix)) {
+            respond(exchange, Reply.error(404, "NOT_FOUND", "Method not found."));
+            return;
+        }
+        Request request = new Request(path.substring(prefix.length(), path.length() - suffix.length()),
+                exchange.getRequestHeaders().getFirst("x-goog-api-key"), body);
+        requests.add(request);
+        if (request.apiKey() == null || request.apiKey().isBlank()) {
+            respond(exchange, Reply.error(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers."));
+            return;
+        }
+        Reply next = scripted.poll();
+        respond(exchange, next != null ? next : answer.apply(request));
+    }
+
+    private static void respond(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
