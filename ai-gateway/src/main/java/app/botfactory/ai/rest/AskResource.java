@@ -4,8 +4,8 @@ package app.botfactory.ai.rest;
 
 import app.botfactory.ai.service.AnswerService.Answer;
 import app.botfactory.ai.service.ConversationService;
-import app.botfactory.platform.web.ApiException;
 import app.botfactory.platform.web.PlainText;
+import app.botfactory.platform.web.CallerAccount;
 import app.botfactory.platform.web.Problem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,11 +43,11 @@ public class AskResource {
     public record AskResponse(String text, String kind, List<SourceResponse> sources) { }
 
     private final ConversationService conversations;
-    private final JsonWebToken jwt;
+    private final CallerAccount caller;
 
-    public AskResource(ConversationService conversations, JsonWebToken jwt) {
+    public AskResource(ConversationService conversations, CallerAccount caller) {
         this.conversations = conversations;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -59,7 +58,7 @@ public class AskResource {
     @APIResponse(responseCode = "404", description = "No such bot for this owner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AskResponse> ask(@PathParam("botId") UUID botId, @Valid @NotNull AskRequest body) {
-        return conversations.ask(owner(), botId, body.text()).map(AskResource::toResponse);
+        return conversations.ask(caller.id(), botId, body.text()).map(AskResource::toResponse);
     }
 
     private static AskResponse toResponse(Answer a) {
@@ -67,11 +66,4 @@ public class AskResource {
                 a.sources().stream().map(s -> new SourceResponse(s.docId(), s.title())).toList());
     }
 
-    private UUID owner() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (RuntimeException e) {
-            throw ApiException.unauthorized("The access token does not name an account.");
-        }
-    }
 }

@@ -5,7 +5,7 @@ import app.botfactory.billing.mapping.BillingMapper;
 import app.botfactory.billing.rest.BillingDtos.PlanChangeRequest;
 import app.botfactory.billing.rest.BillingDtos.SubscriptionResponse;
 import app.botfactory.billing.service.SubscriptionService;
-import app.botfactory.platform.web.ApiException;
+import app.botfactory.platform.web.CallerAccount;
 import app.botfactory.platform.web.Problem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
-import java.util.UUID;
 
 @Path("/api/subscriptions")
 @Authenticated
@@ -41,11 +39,11 @@ import java.util.UUID;
 public class SubscriptionResource {
 
     private final SubscriptionService subscriptions;
-    private final JsonWebToken jwt;
+    private final CallerAccount caller;
 
-    public SubscriptionResource(SubscriptionService subscriptions, JsonWebToken jwt) {
+    public SubscriptionResource(SubscriptionService subscriptions, CallerAccount caller) {
         this.subscriptions = subscriptions;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -56,7 +54,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "409", description = "trial-used or already-subscribed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<SubscriptionResponse>> startTrial() {
-        return subscriptions.startTrial(account()).map(BillingMapper::toResponse)
+        return subscriptions.startTrial(caller.id()).map(BillingMapper::toResponse)
                 .map(sub -> RestResponse.ResponseBuilder.<SubscriptionResponse>created(
                         URI.create("/api/subscriptions/me")).entity(sub).build());
     }
@@ -70,7 +68,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "400", description = "Unknown plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubscriptionResponse> changePlan(@Valid @NotNull PlanChangeRequest body) {
-        return subscriptions.changePlan(account(), body.plan()).map(BillingMapper::toResponse);
+        return subscriptions.changePlan(caller.id(), body.plan()).map(BillingMapper::toResponse);
     }
 
     @DELETE
@@ -80,7 +78,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "The account never subscribed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubscriptionResponse> cancel() {
-        return subscriptions.cancel(account()).map(BillingMapper::toResponse);
+        return subscriptions.cancel(caller.id()).map(BillingMapper::toResponse);
     }
 
     @GET
@@ -91,14 +89,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "The account never subscribed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SubscriptionResponse> me() {
-        return subscriptions.current(account()).map(BillingMapper::toResponse);
+        return subscriptions.current(caller.id()).map(BillingMapper::toResponse);
     }
 
-    private UUID account() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (RuntimeException e) {
-            throw ApiException.unauthorized("The access token does not name an account.");
-        }
-    }
 }

@@ -5,6 +5,7 @@ import app.botfactory.bots.mapping.BotMapper;
 import app.botfactory.bots.rest.BotDtos.BotRequest;
 import app.botfactory.bots.rest.BotDtos.BotResponse;
 import app.botfactory.bots.service.BotService;
+import app.botfactory.platform.web.CallerAccount;
 import app.botfactory.platform.web.Problem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -41,9 +42,9 @@ import java.util.UUID;
 public class BotResource {
 
     private final BotService bots;
-    private final CurrentOwner owner;
+    private final CallerAccount owner;
 
-    public BotResource(BotService bots, CurrentOwner owner) {
+    public BotResource(BotService bots, CallerAccount owner) {
         this.bots = bots;
         this.owner = owner;
     }

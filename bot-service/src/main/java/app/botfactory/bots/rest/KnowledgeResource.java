@@ -5,6 +5,7 @@ import app.botfactory.bots.mapping.BotMapper;
 import app.botfactory.bots.rest.BotDtos.KnowledgeRequest;
 import app.botfactory.bots.rest.BotDtos.KnowledgeResponse;
 import app.botfactory.bots.service.KnowledgeService;
+import app.botfactory.platform.web.CallerAccount;
 import app.botfactory.platform.web.Problem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +41,9 @@ import java.util.UUID;
 public class KnowledgeResource {
 
     private final KnowledgeService knowledge;
-    private final CurrentOwner owner;
+    private final CallerAccount owner;
 
-    public KnowledgeResource(KnowledgeService knowledge, CurrentOwner owner) {
+    public KnowledgeResource(KnowledgeService knowledge, CallerAccount owner) {
         this.knowledge = knowledge;
         this.owner = owner;
     }

@@ -1,7 +1,7 @@
 // The owner's side of the Telegram channel: connect a bot token, see the connection, disconnect.
 package app.botfactory.telegram.rest;
 
-import app.botfactory.platform.web.ApiException;
+import app.botfactory.platform.web.CallerAccount;
 import app.botfactory.platform.web.Problem;
 import app.botfactory.telegram.mapping.ConnectionMapper;
 import app.botfactory.telegram.rest.ChannelDtos.ConnectRequest;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,11 +39,11 @@ import java.util.UUID;
 public class TelegramChannelResource {
 
     private final ConnectionService connections;
-    private final JsonWebToken jwt;
+    private final CallerAccount caller;
 
-    public TelegramChannelResource(ConnectionService connections, JsonWebToken jwt) {
+    public TelegramChannelResource(ConnectionService connections, CallerAccount caller) {
         this.connections = connections;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @PUT
@@ -57,27 +56,20 @@ public class TelegramChannelResource {
     @APIResponse(responseCode = "503", description = "Telegram unreachable; try again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectionResponse> connect(@PathParam("botId") UUID botId, @Valid @NotNull ConnectRequest body) {
-        return connections.connect(owner(), botId, body.token()).map(ConnectionMapper::toResponse);
+        return connections.connect(caller.id(), botId, body.token()).map(ConnectionMapper::toResponse);
     }
 
     @GET
     @Operation(summary = "The bot's Telegram connection (username and webhook), 404 when not connected")
     public Uni<ConnectionResponse> status(@PathParam("botId") UUID botId) {
-        return connections.status(owner(), botId).map(ConnectionMapper::toResponse);
+        return connections.status(caller.id(), botId).map(ConnectionMapper::toResponse);
     }
 
     @DELETE
     @Operation(summary = "Disconnect: deleteWebhook and forget the token")
     @APIResponse(responseCode = "204", description = "Disconnected")
     public Uni<RestResponse<Void>> disconnect(@PathParam("botId") UUID botId) {
-        return connections.disconnect(owner(), botId).map(ignored -> RestResponse.noContent());
+        return connections.disconnect(caller.id(), botId).map(ignored -> RestResponse.noContent());
     }
 
-    private UUID owner() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (RuntimeException e) {
-            throw ApiException.unauthorized("The access token does not name an account.");
-        }
-    }
 }

@@ -1,18 +1,18 @@
-// The calling owner's account id, from the verified access token's `sub`.
-package app.botfactory.bots.rest;
+// The calling owner's account id, taken from the verified access token's `sub`; every query a
+// service runs for a caller is scoped by it.
+package app.botfactory.platform.web;
 
-import app.botfactory.platform.web.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
 
 @RequestScoped
-public class CurrentOwner {
+public class CallerAccount {
 
     private final JsonWebToken jwt;
 
-    public CurrentOwner(JsonWebToken jwt) {
+    public CallerAccount(JsonWebToken jwt) {
         this.jwt = jwt;
     }
 
