@@ -8,15 +8,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 public final class GeminiStandIn implements AutoCloseable {
@@ -51,13 +48,12 @@ public final class GeminiStandIn implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> scripted = new ConcurrentLinkedDeque<>();
     private volatile Function<Request, Reply> answer = r -> Reply.text("Stand-in answer.");
 
-    private GeminiStandIn(HttpServer server) {
-        this.server = server;
+    private GeminiStandIn() {
     }
 
     public static GeminiStandIn start() {
@@ -65,16 +61,9 @@ public final class GeminiStandIn implements AutoCloseable {
     }
 
     public static GeminiStandIn start(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-            GeminiStandIn standIn = new GeminiStandIn(server);
-            server.createContext("/", standIn::handle);
-            server.setExecutor(Executors.newFixedThreadPool(16));
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the Gemini stand-in", e);
-        }
+        GeminiStandIn standIn = new GeminiStandIn();
+        standIn.server = StandInHttp.listen("Gemini", port, standIn::handle);
+        return standIn;
     }
 
     public String baseUrl() {
@@ -127,12 +116,7 @@ public final class GeminiStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInHttp.respondJson(exchange, reply.status(), reply.body(), "application/json; charset=UTF-8");
     }
 
     static String quote(String s) {

@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -47,14 +44,13 @@ public final class TelegramStandIn implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private HttpServer server;
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicLong messageIds = new AtomicLong(1000);
 
-    private TelegramStandIn(HttpServer server) {
-        this.server = server;
+    private TelegramStandIn() {
     }
 
     public static TelegramStandIn start() {
@@ -63,16 +59,9 @@ public final class TelegramStandIn implements AutoCloseable {
 
     /** On a fixed port (0 = any free one), e.g. for a benchmark that starts services after it. */
     public static TelegramStandIn start(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-            TelegramStandIn standIn = new TelegramStandIn(server);
-            server.createContext("/", standIn::handle);
-            server.setExecutor(Executors.newFixedThreadPool(16));
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the Telegram stand-in", e);
-        }
+        TelegramStandIn standIn = new TelegramStandIn();
+        standIn.server = StandInHttp.listen("Telegram", port, standIn::handle);
+        return standIn;
     }
 
     public String baseUrl() {
@@ -154,11 +143,6 @@ public final class TelegramStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInHttp.respondJson(exchange, reply.status(), reply.body(), "application/json");
     }
 }
