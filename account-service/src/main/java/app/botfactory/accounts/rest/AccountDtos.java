@@ -27,8 +27,6 @@ public final class AccountDtos {
 
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) { }
 
-    public record LogoutRequest(@Size(max = 200) String refreshToken) { }
-
     public record UserResponse(UUID id, String email, String name, Instant createdAt) { }
 
     public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn) { }

@@ -25,9 +25,4 @@ public class KnowledgeRepository implements PanacheRepositoryBase<KnowledgeDocum
     public Uni<KnowledgeDocument> findInBot(UUID docId, UUID botId) {
         return find("id = ?1 and botId = ?2", docId, botId).firstResult();
     }
-
-    public Uni<List<UUID>> idsOfBot(UUID botId) {
-        return find("select d.id from KnowledgeDocument d where d.botId = ?1", botId)
-                .project(UUID.class).list();
-    }
 }

@@ -14,8 +14,4 @@ public record TelegramReply(int httpStatus, boolean ok, JsonNode result, int err
     public boolean serverSide() {
         return httpStatus >= 500 || errorCode >= 500;
     }
-
-    public boolean tokenRejected() {
-        return errorCode == 401 || errorCode == 404 && !ok;
-    }
 }

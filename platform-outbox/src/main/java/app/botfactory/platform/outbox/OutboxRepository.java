@@ -30,8 +30,4 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
     public Uni<List<OutboxEvent>> oldest(int limit) {
         return find("order by seq").page(0, limit).list();
     }
-
-    public Uni<Long> pending() {
-        return count();
-    }
 }
