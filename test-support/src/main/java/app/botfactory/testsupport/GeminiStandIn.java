@@ -80,6 +80,13 @@ public final class GeminiStandIn implements AutoCloseable {
         this.answer = answer;
     }
 
+    /** Keeps at most this many requests (oldest dropped), for a long-running stand-in process. */
+    public void keepAtMost(int requests) {
+        this.maxKept = requests;
+    }
+
+    private volatile int maxKept = Integer.MAX_VALUE;
+
     public List<Request> requests() {
         return new ArrayList<>(requests);
     }
@@ -107,6 +114,9 @@ public final class GeminiStandIn implements AutoCloseable {
         Request request = new Request(path.substring(prefix.length(), path.length() - suffix.length()),
                 exchange.getRequestHeaders().getFirst("x-goog-api-key"), body);
         requests.add(request);
+        while (requests.size() > maxKept) {
+            requests.remove(0);
+        }
         if (request.apiKey() == null || request.apiKey().isBlank()) {
             respond(exchange, Reply.error(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers."));
             return;

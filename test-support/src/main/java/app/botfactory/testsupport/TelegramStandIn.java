@@ -1,6 +1,7 @@
 // A stand-in for the Telegram Bot API on loopback, speaking its wire format at
 // /bot{token}/{method} (JSON bodies, {"ok":true,"result":...} or {"ok":false,"error_code":...}).
-// Tests register tokens, script failures per method, and read back every call it received.
+// Tests register tokens, script failures per method, and read back every call it received; a process
+// outside the test JVM (the launcher's stand-ins) does the same over /__standin/ (see StandIns).
 package app.botfactory.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 public final class TelegramStandIn implements AutoCloseable {
 
@@ -47,7 +50,8 @@ public final class TelegramStandIn implements AutoCloseable {
     private HttpServer server;
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Deque<Call> calls = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger kept = new AtomicInteger();
     private final AtomicLong messageIds = new AtomicLong(1000);
 
     private TelegramStandIn() {
@@ -85,6 +89,13 @@ public final class TelegramStandIn implements AutoCloseable {
         queue.addAll(List.of(replies));
     }
 
+    /** Keeps at most this many calls (oldest dropped): a long-running stand-in must not grow forever. */
+    public void keepAtMost(int calls) {
+        this.maxKept = calls;
+    }
+
+    private volatile int maxKept = Integer.MAX_VALUE;
+
     public List<Call> calls() {
         return new ArrayList<>(calls);
     }
@@ -99,6 +110,7 @@ public final class TelegramStandIn implements AutoCloseable {
 
     public void reset() {
         calls.clear();
+        kept.set(0);
         scripted.clear();
     }
 
@@ -110,6 +122,10 @@ public final class TelegramStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (path.startsWith("/__standin/")) {
+            respond(exchange, control(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body));
+            return;
+        }
         if (!path.startsWith("/bot") || path.indexOf('/', 4) < 0) {
             respond(exchange, new Reply(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"));
             return;
@@ -117,6 +133,9 @@ public final class TelegramStandIn implements AutoCloseable {
         String token = path.substring(4, path.indexOf('/', 4));
         String method = path.substring(path.indexOf('/', 4) + 1);
         calls.add(new Call(token, method, body, System.nanoTime()));
+        if (kept.incrementAndGet() > maxKept && calls.pollFirst() != null) {
+            kept.decrementAndGet();
+        }
         Long botId = tokens.get(token);
         if (botId == null) {
             respond(exchange, new Reply(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}"));
@@ -140,6 +159,37 @@ public final class TelegramStandIn implements AutoCloseable {
                     + "\"text\":\"...\"}}");
             default -> new Reply(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
         };
+    }
+
+    /**
+     * The control API for other processes: POST /__standin/bots {"username":"shop_bot"} makes a valid token;
+     * GET /__standin/calls?method=sendMessage lists the calls received (token, method, raw JSON body).
+     */
+    private Reply control(String httpMethod, String path, String query, String body) {
+        if ("POST".equals(httpMethod) && path.equals("/__standin/bots")) {
+            Matcher m = Pattern.compile("\"username\"\\s*:\\s*\"([A-Za-z0-9_]{3,32})\"")
+                    .matcher(body);
+            String username = m.find() ? m.group(1) : "standin_" + messageIds.incrementAndGet() + "_bot";
+            long telegramId = 7_000_000_000L + (long) (Math.random() * 999_999_999L);
+            String token = addBot(telegramId, username);
+            return new Reply(200, "{\"token\":\"" + token + "\",\"username\":\"" + username + "\",\"id\":"
+                    + telegramId + "}");
+        }
+        if ("GET".equals(httpMethod) && path.equals("/__standin/calls")) {
+            String method = query != null && query.startsWith("method=") ? query.substring(7) : null;
+            StringBuilder json = new StringBuilder("[");
+            for (Call c : method == null ? calls() : calls(method)) {
+                json.append(json.length() > 1 ? "," : "").append("{\"token\":").append(GeminiStandIn.quote(c.token()))
+                        .append(",\"method\":").append(GeminiStandIn.quote(c.method()))
+                        .append(",\"body\":").append(GeminiStandIn.quote(c.body())).append('}');
+            }
+            return new Reply(200, json.append(']').toString());
+        }
+        if ("POST".equals(httpMethod) && path.equals("/__standin/reset")) {
+            reset();
+            return new Reply(200, "{\"ok\":true}");
+        }
+        return new Reply(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
     }
 
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {
