@@ -3,7 +3,6 @@
 // goes to billing.entitlements.dlq with the reason instead of blocking the stream.
 package app.botfactory.bots.messaging;
 
-import app.botfactory.bots.domain.Entitlement;
 import app.botfactory.bots.repository.EntitlementRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -33,19 +32,9 @@ public class EntitlementsConsumer {
     @WithTransaction
     public Uni<Void> consume(String payload) {
         Events.EntitlementEvent event = parse(payload);
-        return entitlements.findById(event.ownerId())
-                .chain(existing -> {
-                    Entitlement e = existing == null ? new Entitlement() : existing;
-                    e.ownerId = event.ownerId();
-                    e.plan = event.plan();
-                    e.status = event.status();
-                    e.botLimit = event.botLimit();
-                    e.monthlyMessageLimit = event.monthlyMessageLimit() == null ? 0 : event.monthlyMessageLimit();
-                    e.messagesUsed = event.messagesUsed() == null ? 0 : event.messagesUsed();
-                    e.periodEnd = event.periodEnd();
-                    e.updatedAt = clock.instant();
-                    return existing == null ? entitlements.persist(e) : Uni.createFrom().item(e);
-                })
+        return entitlements.upsert(event.ownerId(), event.plan(), event.status(), event.botLimit(),
+                        event.monthlyMessageLimit() == null ? 0 : event.monthlyMessageLimit(),
+                        event.messagesUsed() == null ? 0 : event.messagesUsed(), event.periodEnd(), clock.instant())
                 .invoke(e -> LOG.infof("entitlement owner=%s plan=%s status=%s botLimit=%d", e.ownerId, e.plan,
                         e.status, e.botLimit))
                 .replaceWithVoid();

@@ -1,7 +1,11 @@
 // Bot lifecycle for one owner: create within the plan's allowance, read, replace, delete.
-// Every change writes its bot.events record to the outbox in the same transaction.
+// Every change writes its bot.events record to the outbox in the same transaction. A plan-limit refusal
+// made from the local entitlement read model is double-checked with billing-service (the caller's own
+// token) before it is returned, so a bot can be created right after the trial started.
 package app.botfactory.bots.service;
 
+import app.botfactory.bots.client.BillingApi;
+import app.botfactory.bots.client.BillingClient;
 import app.botfactory.bots.domain.Bot;
 import app.botfactory.bots.domain.BotStatus;
 import app.botfactory.bots.domain.Entitlement;
@@ -32,17 +36,52 @@ public class BotService {
     private final BotRepository bots;
     private final EntitlementRepository entitlements;
     private final EventOutbox outbox;
+    private final BillingClient billing;
     private final Clock clock;
 
-    public BotService(BotRepository bots, EntitlementRepository entitlements, EventOutbox outbox, Clock clock) {
+    public BotService(BotRepository bots, EntitlementRepository entitlements, EventOutbox outbox,
+                      BillingClient billing, Clock clock) {
         this.bots = bots;
         this.entitlements = entitlements;
         this.outbox = outbox;
+        this.billing = billing;
         this.clock = clock;
     }
 
+    /**
+     * Creates a bot within the allowance. When the read model says no, billing's own view (fetched with
+     * the caller's Authorization header) is stored and the creation tried once more; if billing cannot be
+     * asked or agrees, the first refusal stands.
+     */
+    public Uni<Bot> create(UUID ownerId, BotRequest request, String authorization) {
+        return createWithinAllowance(ownerId, request)
+                .onFailure(BotService::isPlanLimit).recoverWithUni(refusal -> billing.current(authorization)
+                        .chain(subscription -> subscription.isEmpty()
+                                ? Uni.createFrom().<Bot>failure(refusal)
+                                : refreshEntitlement(ownerId, subscription.get())
+                                        .chain(refreshed -> refreshed
+                                                ? createWithinAllowance(ownerId, request)
+                                                : Uni.createFrom().<Bot>failure(refusal))));
+    }
+
+    /** Stores billing's answer in the read model; true when it allows more than the refusal assumed. */
     @WithTransaction
-    public Uni<Bot> create(UUID ownerId, BotRequest request) {
+    Uni<Boolean> refreshEntitlement(UUID ownerId, BillingApi.Subscription s) {
+        Instant now = now();
+        return entitlements.findById(ownerId)
+                .chain(before -> {
+                    int was = before == null ? 0 : before.allowedBots(now);
+                    return entitlements.upsert(ownerId, s.plan(), s.status(), s.usage().botLimit(),
+                                    s.usage().messageLimit() == null ? 0 : s.usage().messageLimit(),
+                                    s.usage().messages() == null ? 0 : s.usage().messages(), s.currentPeriodEnd(), now)
+                            .map(after -> after.allowedBots(now) > was);
+                })
+                .invoke(more -> LOG.infof("entitlement refreshed from billing owner=%s plan=%s status=%s more=%s",
+                        ownerId, s.plan(), s.status(), more));
+    }
+
+    @WithTransaction
+    Uni<Bot> createWithinAllowance(UUID ownerId, BotRequest request) {
         Instant now = now();
         Bot bot = new Bot();
         bot.id = UUID.randomUUID();
@@ -96,6 +135,10 @@ public class BotService {
         UUID eventId = UUID.randomUUID();
         return outbox.append(Events.BOT_EVENTS, bot.id.toString(), eventId,
                 new Events.BotEvent("BotUpserted", eventId, bot.id, bot.ownerId, BotMapper.toSettings(bot), now), now);
+    }
+
+    private static boolean isPlanLimit(Throwable e) {
+        return e instanceof ApiException api && "plan-limit".equals(api.type());
     }
 
     private static void ensureAllowance(Entitlement entitlement, long current, Instant now) {

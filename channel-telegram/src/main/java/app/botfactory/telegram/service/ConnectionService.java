@@ -1,8 +1,11 @@
 // Connecting a bot to Telegram: check the token with getMe, point the webhook at us with a fresh
 // per-bot secret, store the token sealed. Disconnecting (or the bot's deletion) removes the webhook.
+// A bot the bot.events read model does not know yet is looked up in bot-service with the caller's
+// token (read-your-writes right after creation) before the answer is 404.
 package app.botfactory.telegram.service;
 
 import app.botfactory.platform.web.ApiException;
+import app.botfactory.telegram.client.BotServiceApi;
 import app.botfactory.telegram.client.TelegramClient;
 import app.botfactory.telegram.client.TelegramReply;
 import app.botfactory.telegram.config.TelegramConfig;
@@ -13,10 +16,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
@@ -35,10 +40,13 @@ public class ConnectionService {
     private final TokenCipher cipher;
     private final TelegramConfig config;
     private final Clock clock;
+    private final BotServiceApi botService;
     private final SecureRandom random = new SecureRandom();
 
     public ConnectionService(BotProfileRepository bots, ConnectionRepository connections, TelegramClient telegram,
-                             TokenCipher cipher, TelegramConfig config, Clock clock) {
+                             TokenCipher cipher, TelegramConfig config, Clock clock,
+                             @RestClient BotServiceApi botService) {
+        this.botService = botService;
         this.bots = bots;
         this.connections = connections;
         this.telegram = telegram;
@@ -47,7 +55,7 @@ public class ConnectionService {
         this.clock = clock;
     }
 
-    public Uni<TelegramConnection> connect(UUID ownerId, UUID botId, String token) {
+    public Uni<TelegramConnection> connect(UUID ownerId, UUID botId, String token, String authorization) {
         String trimmed = token.trim();
         if (!TOKEN.matcher(trimmed).matches()) {
             return Uni.createFrom().failure(ApiException.validation("token",
@@ -56,6 +64,8 @@ public class ConnectionService {
         String secret = newSecret();
         String webhookUrl = config.publicBaseUrl().replaceAll("/+$", "") + "/telegram/webhook/" + botId;
         return Panache.withSession(() -> owned(ownerId, botId))
+                .onFailure(ConnectionService::isBotNotFound).recoverWithUni(missing -> learnNewBot(ownerId, botId,
+                        authorization, missing))
                 .chain(() -> telegram.getMe(trimmed).onFailure().transform(ConnectionService::unreachable))
                 .invoke(ConnectionService::requireValidToken)
                 .chain(me -> telegram.setWebhook(trimmed, webhookUrl, secret, config.maxConnections())
@@ -90,6 +100,30 @@ public class ConnectionService {
                     .chain(() -> Panache.withTransaction(() -> connections.deleteById(botId)))
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * Asks bot-service (as the caller) whether the bot exists; if it does it is the caller's, and its
+     * profile is stored unless bot.events got there first. Any failure keeps the original 404.
+     */
+    private Uni<Void> learnNewBot(UUID ownerId, UUID botId, String authorization, Throwable missing) {
+        if (authorization == null || authorization.isBlank()) {
+            return Uni.createFrom().failure(missing);
+        }
+        return botService.get(botId, authorization)
+                .ifNoItem().after(Duration.ofSeconds(2)).fail()
+                .onFailure().transform(e -> missing)
+                .chain(bot -> bot == null || !botId.equals(bot.id()) ? Uni.createFrom().failure(missing)
+                        : Panache.withTransaction(() -> bots.insertIfAbsent(botId, ownerId,
+                                bot.welcomeMessage() == null ? "👋" : bot.welcomeMessage(),
+                                bot.status() == null ? "ACTIVE" : bot.status(),
+                                clock.instant().truncatedTo(ChronoUnit.MICROS))))
+                .invoke(() -> LOG.infof("bot learned from bot-service bot=%s owner=%s", botId, ownerId))
+                .replaceWithVoid();
+    }
+
+    private static boolean isBotNotFound(Throwable e) {
+        return e instanceof ApiException api && "bot-not-found".equals(api.type());
     }
 
     private Uni<Void> owned(UUID ownerId, UUID botId) {
