@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 public class CreateTopics {
 
     static final List<String> TOPICS = List.of("bot.events", "knowledge.events", "chat.inbound", "chat.outbound",
-            "billing.entitlements");
+            "billing.entitlements", "channel.events");
 
     public static void main(String[] args) throws Exception {
         int partitions = Integer.parseInt(args[1]);

@@ -124,6 +124,26 @@ class ConnectTests {
     }
 
     @Test
+    void connectAndDisconnectAreAnnouncedOnChannelEventsInOrder() throws Exception {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        bot.api().delete("/api/bots/" + bot.botId + "/channels/telegram").then().statusCode(204);
+        bot.api().delete("/api/bots/" + bot.botId + "/channels/telegram").then().statusCode(204);
+
+        var records = TestKafkaClient.await(TelegramFixtures.kafka(), "channel.events",
+                r -> r.key().equals(bot.botId.toString()), 2, Duration.ofSeconds(20));
+        assertEquals(2, records.size(), "one event per change; the second DELETE changed nothing");
+        JsonNode connected = JSON.readTree(records.get(0).value());
+        assertEquals("ChannelConnected", connected.get("type").asText());
+        assertEquals("telegram", connected.get("channel").asText());
+        assertEquals(bot.botId.toString(), connected.get("botId").asText());
+        assertFalse(connected.get("username").asText().isEmpty());
+        assertTrue(connected.get("webhookUrl").asText().endsWith("/telegram/webhook/" + bot.botId));
+        assertFalse(records.get(0).value().contains(bot.telegramToken.substring(bot.telegramToken.indexOf(':') + 1)),
+                "the token never leaves the service");
+        assertEquals("ChannelDisconnected", JSON.readTree(records.get(1).value()).get("type").asText());
+    }
+
+    @Test
     void deletedBotLosesItsWebhook() {
         TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
         TestKafkaClient.send(TelegramFixtures.kafka(), "bot.events", bot.botId.toString(),

@@ -39,6 +39,9 @@ class BusinessJourneyTests {
         assertEquals("CONNECTED", connected.getString("status"));
         assertEquals("choyxona_e2e_bot", connected.getString("username"));
         assertEquals(Platform.PUBLIC_BASE_URL + "/telegram/webhook/" + shop.botId, connected.getString("webhookUrl"));
+        Business.await(Duration.ofSeconds(30), () -> "choyxona_e2e_bot".equals(shop.authed()
+                .get("/api/bots/" + shop.botId).then().statusCode(200).extract().path("channels.telegram.username"))
+                ? true : null);
 
         shop.addKnowledge("Yetkazib berish", DELIVERY_DOC);
         shop.addKnowledge("Ish vaqti", "Biz har kuni soat 9:00 dan 21:00 gacha ishlaymiz. Manzil: Chilonzor 5.");

@@ -45,4 +45,14 @@ public class Bot {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Copy of channel-telegram's connection (channel.events); null when not connected. */
+    @Column(name = "telegram_username")
+    public String telegramUsername;
+
+    @Column(name = "telegram_webhook_url")
+    public String telegramWebhookUrl;
+
+    @Column(name = "telegram_connected_at")
+    public Instant telegramConnectedAt;
 }

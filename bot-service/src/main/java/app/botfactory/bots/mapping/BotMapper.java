@@ -7,6 +7,7 @@ import app.botfactory.bots.messaging.Events;
 import app.botfactory.bots.repository.KnowledgeRepository.Summary;
 import app.botfactory.bots.rest.BotDtos.BotResponse;
 import app.botfactory.bots.rest.BotDtos.KnowledgeResponse;
+import app.botfactory.bots.rest.BotDtos.TelegramChannel;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,9 +17,10 @@ public final class BotMapper {
     private BotMapper() { }
 
     public static BotResponse toResponse(Bot bot) {
-        // Channel connections are owned by the channel services; none is reported here yet.
+        // Channel connections are owned by the channel services; this is their summary from channel.events.
         Map<String, Object> channels = new HashMap<>();
-        channels.put("telegram", null);
+        channels.put("telegram", bot.telegramUsername == null ? null : new TelegramChannel("CONNECTED",
+                bot.telegramUsername, bot.telegramWebhookUrl, bot.telegramConnectedAt));
         return new BotResponse(bot.id, bot.name, bot.systemPrompt, bot.language, bot.welcomeMessage,
                 bot.fallbackMessage, bot.status, bot.createdAt, bot.updatedAt, channels);
     }

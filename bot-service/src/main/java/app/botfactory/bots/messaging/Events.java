@@ -1,5 +1,5 @@
 // Wire shapes of the events bot-service publishes (contract: bot.events, knowledge.events) and the
-// entitlement it consumes (billing.entitlements). `eventId` lets every consumer drop redeliveries.
+// entitlement and channel summaries it consumes (billing.entitlements, channel.events). `eventId` lets every consumer drop redeliveries.
 package app.botfactory.bots.messaging;
 
 import java.time.Instant;
@@ -25,4 +25,9 @@ public final class Events {
 
     public record EntitlementEvent(UUID ownerId, String plan, String status, Integer botLimit,
                                    Integer monthlyMessageLimit, Integer messagesUsed, Instant periodEnd) { }
+
+    /** From channel.events: type = ChannelConnected | ChannelDisconnected. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChannelEvent(String type, UUID eventId, UUID botId, String channel, String username,
+                               String webhookUrl, Instant occurredAt) { }
 }

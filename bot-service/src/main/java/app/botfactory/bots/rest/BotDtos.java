@@ -33,6 +33,9 @@ public final class BotDtos {
                               String fallbackMessage, BotStatus status, Instant createdAt, Instant updatedAt,
                               Map<String, Object> channels) { }
 
+    /** bot.channels.telegram: what channel-telegram reported (the token itself never leaves it). */
+    public record TelegramChannel(String status, String username, String webhookUrl, Instant connectedAt) { }
+
     public record KnowledgeRequest(
             @NotBlank @Size(max = 200) @PlainText String title,
             @NotNull @NotBlank @PlainText String content) { }

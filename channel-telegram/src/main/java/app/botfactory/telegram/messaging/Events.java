@@ -1,4 +1,5 @@
-// Wire shapes channel-telegram consumes (bot.events, chat.outbound) and publishes (chat.inbound),
+// Wire shapes channel-telegram consumes (bot.events, chat.outbound) and publishes (chat.inbound, and
+// channel.events: a bot's Telegram connection came or went, so bot-service can show it on the bot),
 // as the platform contract defines them. Unknown fields are ignored on the way in.
 package app.botfactory.telegram.messaging;
 
@@ -10,6 +11,7 @@ import java.util.UUID;
 public final class Events {
 
     public static final String CHAT_INBOUND = "chat.inbound";
+    public static final String CHANNEL_EVENTS = "channel.events";
     public static final String CHAT_OUTBOUND_DLQ = "chat.outbound.dlq";
     public static final String CHANNEL = "telegram";
 
@@ -27,4 +29,8 @@ public final class Events {
 
     public record InboundMessage(String messageId, UUID botId, String channel, String chatId, String userId,
                                  String text, Instant receivedAt) { }
+
+    /** `type` is ChannelConnected or ChannelDisconnected; username/webhookUrl only when connected. */
+    public record ChannelEvent(String type, UUID eventId, UUID botId, String channel, String username,
+                               String webhookUrl, Instant occurredAt) { }
 }

@@ -1,15 +1,18 @@
 // Connecting a bot to Telegram: check the token with getMe, point the webhook at us with a fresh
 // per-bot secret, store the token sealed. Disconnecting (or the bot's deletion) removes the webhook.
+// Both write a channel.events record through the outbox in the same transaction as the change.
 // A bot the bot.events read model does not know yet is looked up in bot-service with the caller's
 // token (read-your-writes right after creation) before the answer is 404.
 package app.botfactory.telegram.service;
 
+import app.botfactory.platform.outbox.EventOutbox;
 import app.botfactory.platform.web.ApiException;
 import app.botfactory.telegram.client.BotServiceApi;
 import app.botfactory.telegram.client.TelegramClient;
 import app.botfactory.telegram.client.TelegramReply;
 import app.botfactory.telegram.config.TelegramConfig;
 import app.botfactory.telegram.domain.TelegramConnection;
+import app.botfactory.telegram.messaging.Events;
 import app.botfactory.telegram.repository.BotProfileRepository;
 import app.botfactory.telegram.repository.ConnectionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -41,12 +44,14 @@ public class ConnectionService {
     private final TelegramConfig config;
     private final Clock clock;
     private final BotServiceApi botService;
+    private final EventOutbox outbox;
     private final SecureRandom random = new SecureRandom();
 
     public ConnectionService(BotProfileRepository bots, ConnectionRepository connections, TelegramClient telegram,
                              TokenCipher cipher, TelegramConfig config, Clock clock,
-                             @RestClient BotServiceApi botService) {
+                             @RestClient BotServiceApi botService, EventOutbox outbox) {
         this.botService = botService;
+        this.outbox = outbox;
         this.bots = bots;
         this.connections = connections;
         this.telegram = telegram;
@@ -97,7 +102,9 @@ public class ConnectionService {
                     .onFailure().invoke(e -> LOG.warnf("telegram deleteWebhook bot=%s failed: %s", botId,
                             e.getMessage()))
                     .onFailure().recoverWithNull()
-                    .chain(() -> Panache.withTransaction(() -> connections.deleteById(botId)))
+                    .chain(() -> Panache.withTransaction(() -> connections.deleteById(botId)
+                            .call(deleted -> deleted ? published("ChannelDisconnected", botId, null, null)
+                                    : Uni.createFrom().voidItem())))
                     .replaceWithVoid();
         });
     }
@@ -143,8 +150,16 @@ public class ConnectionService {
             c.username = me.result().path("username").asText("");
             c.webhookUrl = webhookUrl;
             c.connectedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            return existing == null ? connections.persist(c) : Uni.createFrom().item(c);
+            return (existing == null ? connections.persist(c) : Uni.createFrom().item(c))
+                    .call(saved -> published("ChannelConnected", botId, saved.username, saved.webhookUrl));
         }));
+    }
+
+    private Uni<Void> published(String type, UUID botId, String username, String webhookUrl) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID eventId = UUID.randomUUID();
+        return outbox.append(Events.CHANNEL_EVENTS, botId.toString(), eventId,
+                new Events.ChannelEvent(type, eventId, botId, Events.CHANNEL, username, webhookUrl, now), now);
     }
 
     private static void requireValidToken(TelegramReply me) {
