@@ -35,6 +35,15 @@ function BotsScreen() {
 
     useEffect(() => { void load(); }, [load]);
 
+    // Usage is metered asynchronously (chat.outbound → billing): keep the meter fresh while visible.
+    useEffect(() => {
+        const timer = window.setInterval(() => {
+            if (document.visibilityState !== "visible") return;
+            api.subscription().then(setSub).catch(() => { /* keep the last known usage */ });
+        }, 5000);
+        return () => window.clearInterval(timer);
+    }, [api]);
+
     if (loadError) return <ErrorMessage error={loadError} onRetry={load} />;
     if (!bots || sub === undefined) return <Loading />;
 
