@@ -21,21 +21,24 @@ const TEXT = {
         trialStatus: "Sinov davri", botsTitle: "Botlarim", tabKnowledge: "Bilimlar bazasi", tabTelegram: "Telegram",
         tabChat: "Botni sinab ko'ring", wrongPassword: "Elektron pochta yoki parol noto'g'ri.",
         badToken: "Telegram bu tokenni qabul qilmadi.", connected: "sifatida ulangan", required: "Bu maydonni to'ldiring.",
-        usageMessages: /Xabarlar: [1-9]\d* \//, docAdded: "Matn qo'shildi.",
+        usageMessages: /Xabarlar: [1-9]\d* \//, docAdded: "Matn qo'shildi.", tabSettings: "Sozlamalar",
+        paused: "To'xtatilgan", saved: "Sozlamalar saqlandi.", planChanged: "Tarif o'zgartirildi.", starter: "Boshlang'ich",
     },
     ru: {
         loginTitle: "Вход", signupLink: "Зарегистрироваться", plansTitle: "Выберите тариф", trialPlan: "Пробный",
         trialStatus: "Пробный период", botsTitle: "Мои боты", tabKnowledge: "База знаний", tabTelegram: "Telegram",
         tabChat: "Проверить бота", wrongPassword: "Неверная почта или пароль.",
         badToken: "Telegram не принял этот токен.", connected: "Подключён как", required: "Заполните это поле.",
-        usageMessages: /Сообщения: [1-9]\d* из/, docAdded: "Текст добавлен.",
+        usageMessages: /Сообщения: [1-9]\d* из/, docAdded: "Текст добавлен.", tabSettings: "Настройки",
+        paused: "Приостановлен", saved: "Настройки сохранены.", planChanged: "Тариф изменён.", starter: "Стартовый",
     },
     en: {
         loginTitle: "Log in", signupLink: "Sign up", plansTitle: "Choose a plan", trialPlan: "Free trial",
         trialStatus: "Trial", botsTitle: "My bots", tabKnowledge: "Knowledge base", tabTelegram: "Telegram",
         tabChat: "Try your bot", wrongPassword: "Email or password is incorrect.",
         badToken: "Telegram did not accept this token.", connected: "Connected as", required: "This field is required.",
-        usageMessages: /Messages: [1-9]\d* of/, docAdded: "The text has been added.",
+        usageMessages: /Messages: [1-9]\d* of/, docAdded: "The text has been added.", tabSettings: "Settings",
+        paused: "Paused", saved: "The settings have been saved.", planChanged: "Your plan has been changed.", starter: "Starter",
     },
 };
 
@@ -241,6 +244,21 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         if (phone) await noHorizontalScroll(page);
     });
 
+    await step(page, `${lang}: edit the bot and pause it`, async () => {
+        await page.getByRole("tab", { name: t.tabSettings }).click();
+        const form = page.getByTestId("bot-form");
+        await form.locator("textarea[name=welcomeMessage]").fill(`${k.bot}: welcome!`);
+        await form.locator("input[type=checkbox]").check();
+        await form.locator("button[type=submit]").click();
+        await expectText(page.getByTestId("success"), t.saved, "settings saved");
+        await expectText(page.getByTestId("bot-status"), t.paused, "paused status");
+        expect(await form.locator("textarea[name=welcomeMessage]").inputValue() === `${k.bot}: welcome!`, "welcome lost");
+        // Keyboard: arrows move between the bot's tabs.
+        await page.getByRole("tab", { name: t.tabSettings }).focus();
+        await page.keyboard.press("ArrowRight");
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-selected")) === "true", "arrow key");
+    });
+
     await step(page, `${lang}: the usage meter counts the message`, async () => {
         await page.goto(`${BASE_URL}/app/bots/`);
         await expectText(page.getByTestId("usage-messages"), t.usageMessages, "messages used");
@@ -273,6 +291,15 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         await page.waitForURL(/\/bots\/$/);
         await expectText(page.getByTestId("bot-list"), k.bot, "bot list after login");
     });
+
+    if (lang === "en") {
+        await step(page, `${lang}: change the plan from the trial to Starter`, async () => {
+            await page.goto(`${BASE_URL}/app/plans/`);
+            await page.getByTestId("plan-STARTER").getByRole("button").click();
+            await expectText(page.getByTestId("success"), t.planChanged, "plan changed");
+            await expectText(page.getByTestId("usage-plan"), t.starter, "new plan in the usage meter");
+        });
+    }
 }
 
 /** Cross-cutting checks: no flash of the wrong language, keyboard use, 404s. */

@@ -82,6 +82,20 @@ describe("api client", () => {
         expect(refreshes).toBe(1);
     });
 
+    it("uses a pair another tab renewed while this one waited for the refresh lock", async () => {
+        const store = memoryTokenStore(tokens(1));
+        const { fetchFn, calls } = fakeServer((url, init) => {
+            const auth = new Headers(init.headers).get("Authorization");
+            return auth === "Bearer access-2" ? json(200, []) : json(401, { type: "unauthorized" });
+        });
+        // The lock is granted only after "another tab" has already spent refresh-1.
+        const exclusive = async <T>(work: () => Promise<T>) => { store.set(tokens(2)); return work(); };
+        const api = createApiClient({ store, fetchFn, exclusive });
+        expect(await api.bots()).toEqual([]);
+        expect(calls.map((c) => c.url)).toEqual(["/api/bots", "/api/bots"]);
+        expect(store.get()?.refreshToken).toBe("refresh-2");
+    });
+
     it("ends the session when the refresh token is refused", async () => {
         const store = memoryTokenStore(tokens(1));
         const expired = vi.fn();

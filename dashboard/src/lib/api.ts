@@ -14,6 +14,11 @@ export interface ApiClientOptions {
     baseUrl?: string;
     /** Called once the session cannot be refreshed (the user must log in again). */
     onSessionExpired?: () => void;
+    /**
+     * Runs the refresh exclusively across browser tabs (Web Locks): a refresh token works once, and
+     * two tabs spending the same one would revoke the whole session.
+     */
+    exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 interface CallOptions {
@@ -24,7 +29,7 @@ interface CallOptions {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export function createApiClient(options: ApiClientOptions) {
-    const { store, baseUrl = "", onSessionExpired } = options;
+    const { store, baseUrl = "", onSessionExpired, exclusive = (work) => work() } = options;
     const fetchFn: FetchFn = options.fetchFn ?? ((input, init) => fetch(input, init));
     let refreshing: Promise<boolean> | null = null;
 
@@ -44,12 +49,16 @@ export function createApiClient(options: ApiClientOptions) {
         }
     }
 
-    /** Trades the refresh token for a new pair; concurrent 401s wait for the same refresh. */
-    function refresh(): Promise<boolean> {
+    /**
+     * Trades the refresh token for a new pair; concurrent 401s wait for the same refresh, and a pair
+     * renewed meanwhile (by another tab) is used as it is.
+     */
+    function refresh(staleAccessToken: string): Promise<boolean> {
         if (!refreshing) {
-            refreshing = (async () => {
+            refreshing = exclusive(async () => {
                 const tokens = store.get();
                 if (!tokens?.refreshToken) return false;
+                if (tokens.accessToken !== staleAccessToken) return true;
                 const response = await send("POST", "/api/users/token/refresh",
                     { auth: false, body: { refreshToken: tokens.refreshToken } }).catch(() => null);
                 if (!response) return false;
@@ -59,7 +68,7 @@ export function createApiClient(options: ApiClientOptions) {
                 }
                 store.set((await response.json()) as Tokens);
                 return true;
-            })().finally(() => { refreshing = null; });
+            }).finally(() => { refreshing = null; });
         }
         return refreshing;
     }
@@ -69,7 +78,7 @@ export function createApiClient(options: ApiClientOptions) {
         let response = await send(method, path, call);
         if (response.status === 401 && call.auth !== false && tokenBefore) {
             // Another call may have refreshed already; otherwise refresh now.
-            const renewed = store.get()?.accessToken !== tokenBefore || await refresh();
+            const renewed = store.get()?.accessToken !== tokenBefore || await refresh(tokenBefore);
             if (renewed) {
                 response = await send(method, path, call);
             }
