@@ -17,39 +17,95 @@ const RUN = Date.now().toString(36);
 /** The few interface sentences the tests look for, per language (the rest is matched by test ids). */
 const TEXT = {
     uz: {
-        loginTitle: "Kirish", signupLink: "Ro'yxatdan o'tish", plansTitle: "Tarifni tanlang", trialPlan: "Bepul sinov",
-        trialStatus: "Sinov davri", botsTitle: "Botlarim", tabKnowledge: "Bilimlar bazasi", tabTelegram: "Telegram",
-        tabChat: "Botni sinab ko'ring", wrongPassword: "Elektron pochta yoki parol noto'g'ri.",
-        badToken: "Telegram bu tokenni qabul qilmadi.", connected: "sifatida ulangan", required: "Bu maydonni to'ldiring.",
-        usageMessages: /Xabarlar: [1-9]\d* \//, docAdded: "Matn qo'shildi.", tabSettings: "Sozlamalar",
-        paused: "To'xtatilgan", saved: "Sozlamalar saqlandi.", planChanged: "Tarif o'zgartirildi.", starter: "Boshlang'ich",
+        loginTitle: "Kirish",
+        signupLink: "Ro'yxatdan o'tish",
+        plansTitle: "Tarifni tanlang",
+        trialPlan: "Bepul sinov",
+        trialStatus: "Sinov davri",
+        botsTitle: "Botlarim",
+        tabKnowledge: "Bilimlar bazasi",
+        tabTelegram: "Telegram",
+        tabChat: "Botni sinab ko'ring",
+        wrongPassword: "Elektron pochta yoki parol noto'g'ri.",
+        badToken: "Telegram bu tokenni qabul qilmadi.",
+        connected: "sifatida ulangan",
+        required: "Bu maydonni to'ldiring.",
+        usageMessages: /Xabarlar: [1-9]\d* \//,
+        docAdded: "Matn qo'shildi.",
+        tabSettings: "Sozlamalar",
+        paused: "To'xtatilgan",
+        saved: "Sozlamalar saqlandi.",
+        planChanged: "Tarif o'zgartirildi.",
+        starter: "Boshlang'ich",
     },
     ru: {
-        loginTitle: "Вход", signupLink: "Зарегистрироваться", plansTitle: "Выберите тариф", trialPlan: "Пробный",
-        trialStatus: "Пробный период", botsTitle: "Мои боты", tabKnowledge: "База знаний", tabTelegram: "Telegram",
-        tabChat: "Проверить бота", wrongPassword: "Неверная почта или пароль.",
-        badToken: "Telegram не принял этот токен.", connected: "Подключён как", required: "Заполните это поле.",
-        usageMessages: /Сообщения: [1-9]\d* из/, docAdded: "Текст добавлен.", tabSettings: "Настройки",
-        paused: "Приостановлен", saved: "Настройки сохранены.", planChanged: "Тариф изменён.", starter: "Стартовый",
+        loginTitle: "Вход",
+        signupLink: "Зарегистрироваться",
+        plansTitle: "Выберите тариф",
+        trialPlan: "Пробный",
+        trialStatus: "Пробный период",
+        botsTitle: "Мои боты",
+        tabKnowledge: "База знаний",
+        tabTelegram: "Telegram",
+        tabChat: "Проверить бота",
+        wrongPassword: "Неверная почта или пароль.",
+        badToken: "Telegram не принял этот токен.",
+        connected: "Подключён как",
+        required: "Заполните это поле.",
+        usageMessages: /Сообщения: [1-9]\d* из/,
+        docAdded: "Текст добавлен.",
+        tabSettings: "Настройки",
+        paused: "Приостановлен",
+        saved: "Настройки сохранены.",
+        planChanged: "Тариф изменён.",
+        starter: "Стартовый",
     },
     en: {
-        loginTitle: "Log in", signupLink: "Sign up", plansTitle: "Choose a plan", trialPlan: "Free trial",
-        trialStatus: "Trial", botsTitle: "My bots", tabKnowledge: "Knowledge base", tabTelegram: "Telegram",
-        tabChat: "Try your bot", wrongPassword: "Email or password is incorrect.",
-        badToken: "Telegram did not accept this token.", connected: "Connected as", required: "This field is required.",
-        usageMessages: /Messages: [1-9]\d* of/, docAdded: "The text has been added.", tabSettings: "Settings",
-        paused: "Paused", saved: "The settings have been saved.", planChanged: "Your plan has been changed.", starter: "Starter",
+        loginTitle: "Log in",
+        signupLink: "Sign up",
+        plansTitle: "Choose a plan",
+        trialPlan: "Free trial",
+        trialStatus: "Trial",
+        botsTitle: "My bots",
+        tabKnowledge: "Knowledge base",
+        tabTelegram: "Telegram",
+        tabChat: "Try your bot",
+        wrongPassword: "Email or password is incorrect.",
+        badToken: "Telegram did not accept this token.",
+        connected: "Connected as",
+        required: "This field is required.",
+        usageMessages: /Messages: [1-9]\d* of/,
+        docAdded: "The text has been added.",
+        tabSettings: "Settings",
+        paused: "Paused",
+        saved: "The settings have been saved.",
+        planChanged: "Your plan has been changed.",
+        starter: "Starter",
     },
 };
 
 /** Knowledge per language: a unique marker lets us see the answer is grounded in it. */
 const KNOWLEDGE = {
-    uz: { title: "Narxlar", text: (m) => `Choy narxi ${m} so'm. Non 4000 so'm. Choyxona har kuni 8:00 dan 22:00 gacha ochiq.`,
-        question: "Choy necha pul?", bot: "Choyxona" },
-    ru: { title: "Цены", text: (m) => `Чай стоит ${m} сумов. Лепёшка стоит 4000 сумов. Чайхана открыта каждый день с 8:00 до 22:00.`,
-        question: "Сколько стоит чай?", bot: "Чайхана" },
-    en: { title: "Prices", text: (m) => `Tea costs ${m} soum. Bread costs 4000 soum. The tea house is open every day from 8:00 to 22:00.`,
-        question: "How much does tea cost?", bot: "Tea house" },
+    uz: {
+        title: "Narxlar",
+        text: (m) => `Choy narxi ${m} so'm. Non 4000 so'm. Choyxona har kuni 8:00 dan 22:00 gacha ochiq.`,
+        question: "Choy necha pul?",
+        bot: "Choyxona",
+    },
+    ru: {
+        title: "Цены",
+        text: (m) =>
+            `Чай стоит ${m} сумов. Лепёшка стоит 4000 сумов. Чайхана открыта каждый день с 8:00 до 22:00.`,
+        question: "Сколько стоит чай?",
+        bot: "Чайхана",
+    },
+    en: {
+        title: "Prices",
+        text: (m) =>
+            `Tea costs ${m} soum. Bread costs 4000 soum. The tea house is open every day from 8:00 to 22:00.`,
+        question: "How much does tea cost?",
+        bot: "Tea house",
+    },
 };
 
 const results = [];
@@ -69,7 +125,12 @@ async function step(page, name, fn) {
         await shot(page, name);
     } catch (error) {
         results.push({ name, ok: false, ms: Date.now() - started, error });
-        log(`  ✗ ${name} (${Date.now() - started} ms)\n      ${String(error?.message ?? error).split("\n").slice(0, 6).join("\n      ")}`);
+        log(
+            `  ✗ ${name} (${Date.now() - started} ms)\n      ${String(error?.message ?? error)
+                .split("\n")
+                .slice(0, 6)
+                .join("\n      ")}`,
+        );
         await shot(page, `FAILED ${name}`);
         throw error;
     }
@@ -77,7 +138,8 @@ async function step(page, name, fn) {
 
 async function shot(page, name) {
     if (!page) return;
-    const file = `${String(results.length).padStart(3, "0")}-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80)}.png`;
+    const slug = name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
+    const file = `${String(results.length).padStart(3, "0")}-${slug}.png`;
     await page.screenshot({ path: path.join(SHOTS, file), fullPage: true }).catch(() => {});
 }
 
@@ -89,7 +151,11 @@ async function expectText(locator, expected, what) {
     const deadline = Date.now() + WAIT;
     let last = "";
     while (Date.now() < deadline) {
-        last = (await locator.first().textContent({ timeout: WAIT }).catch(() => "")) ?? "";
+        last =
+            (await locator
+                .first()
+                .textContent({ timeout: WAIT })
+                .catch(() => "")) ?? "";
         if (expected instanceof RegExp ? expected.test(last) : last.includes(expected)) return last;
         await new Promise((r) => setTimeout(r, 200));
     }
@@ -98,7 +164,9 @@ async function expectText(locator, expected, what) {
 
 async function standInToken(username) {
     const response = await fetch(`${STANDIN}/__standin/bots`, {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username }),
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ username }),
     });
     expect(response.ok, `stand-in Telegram refused a bot: ${response.status}`);
     return response.json();
@@ -122,11 +190,14 @@ async function chooseLanguage(page, lang) {
 }
 
 async function noHorizontalScroll(page) {
-    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    const [scroll, width] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+    ]);
     expect(scroll <= width + 1, `page scrolls sideways on a phone: ${scroll}px > ${width}px`);
 }
 
-/** The whole journey in one interface language: sign-up → trial → bot → knowledge → Telegram → ask → logout/login. */
+/** The whole journey in one language: sign-up → trial → bot → knowledge → Telegram → ask → logout/login. */
 async function journey(lang, options = {}) {
     const page = await newPage(options.phone ? { width: 390, height: 844 } : undefined);
     try {
@@ -147,7 +218,10 @@ async function journeySteps(page, lang, { phone = false } = {}) {
     await step(page, `${lang}: /app/ opens the login page`, async () => {
         await page.goto(`${BASE_URL}/app/`);
         await page.waitForURL(/\/app\/login\/$/);
-        expect(await page.evaluate(() => document.documentElement.lang) === "uz", "the default language is not Uzbek");
+        expect(
+            (await page.evaluate(() => document.documentElement.lang)) === "uz",
+            "the default language is not Uzbek",
+        );
         if (lang !== "uz") await chooseLanguage(page, lang);
         await expectText(page.locator("h1"), t.loginTitle, "login heading");
         if (phone) await noHorizontalScroll(page);
@@ -155,7 +229,9 @@ async function journeySteps(page, lang, { phone = false } = {}) {
 
     await step(page, `${lang}: the login form is validated before sending`, async () => {
         let sent = false;
-        page.on("request", (r) => { if (r.url().includes("/api/users/login")) sent = true; });
+        page.on("request", (r) => {
+            if (r.url().includes("/api/users/login")) sent = true;
+        });
         await page.getByTestId("login-form").locator("button[type=submit]").click();
         await expectText(page.getByTestId("field-error"), t.required, "empty email");
         const focused = await page.evaluate(() => document.activeElement?.getAttribute("name"));
@@ -188,7 +264,9 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         await form.locator("button[type=submit]").click();
         await expectText(form.getByTestId("field-error"), t.required, "empty bot name");
         await form.locator("input[name=name]").fill(`${k.bot} ${RUN}`);
-        await form.locator("textarea[name=systemPrompt]").fill("You are a polite assistant. Answer only from the knowledge.");
+        await form
+            .locator("textarea[name=systemPrompt]")
+            .fill("You are a polite assistant. Answer only from the knowledge.");
         await form.locator("input[name=language]").fill(lang);
         await form.locator("textarea[name=fallbackMessage]").fill("?");
         await form.locator("button[type=submit]").click();
@@ -205,10 +283,15 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         await expectText(page.getByTestId("success"), t.docAdded, "document added");
         await expectText(page.getByTestId("doc-list"), k.title, "document list");
         await form.locator("input[type=file]").setInputFiles({
-            name: "manzil.md", mimeType: "text/markdown", buffer: Buffer.from("# Manzil\nToshkent, Amir Temur ko'chasi 1.\n"),
+            name: "manzil.md",
+            mimeType: "text/markdown",
+            buffer: Buffer.from("# Manzil\nToshkent, Amir Temur ko'chasi 1.\n"),
         });
-        await page.waitForFunction(() => document.querySelector("input[name=title]")?.value === "manzil"
-            && document.querySelector("textarea[name=content]")?.value.includes("Amir Temur"));
+        await page.waitForFunction(
+            () =>
+                document.querySelector("input[name=title]")?.value === "manzil" &&
+                document.querySelector("textarea[name=content]")?.value.includes("Amir Temur"),
+        );
         await form.locator("button[type=submit]").click();
         await expectText(page.getByTestId("doc-list"), "manzil", "uploaded document");
     });
@@ -252,18 +335,28 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         await form.locator("button[type=submit]").click();
         await expectText(page.getByTestId("success"), t.saved, "settings saved");
         await expectText(page.getByTestId("bot-status"), t.paused, "paused status");
-        expect(await form.locator("textarea[name=welcomeMessage]").inputValue() === `${k.bot}: welcome!`, "welcome lost");
+        expect(
+            (await form.locator("textarea[name=welcomeMessage]").inputValue()) === `${k.bot}: welcome!`,
+            "welcome lost",
+        );
         // Keyboard: arrows move between the bot's tabs.
         await page.getByRole("tab", { name: t.tabSettings }).focus();
         await page.keyboard.press("ArrowRight");
-        expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-selected")) === "true", "arrow key");
+        expect(
+            (await page.evaluate(() => document.activeElement?.getAttribute("aria-selected"))) === "true",
+            "arrow key",
+        );
     });
 
     await step(page, `${lang}: the usage meter counts the message`, async () => {
         await page.goto(`${BASE_URL}/app/bots/`);
         await expectText(page.getByTestId("usage-messages"), t.usageMessages, "messages used");
         await expectText(page.getByTestId("bot-list"), k.bot, "bot list");
-        await expectText(page.locator("h1"), t.botsTitle, "bots heading after reload (language remembered)");
+        await expectText(
+            page.locator("h1"),
+            t.botsTitle,
+            "bots heading after reload (language remembered)",
+        );
     });
 
     await step(page, `${lang}: an expired access token is refreshed silently`, async () => {
@@ -281,7 +374,10 @@ async function journeySteps(page, lang, { phone = false } = {}) {
     await step(page, `${lang}: log out, a wrong password is a sentence, log in again`, async () => {
         await page.getByTestId("logout").click();
         await page.waitForURL(/\/login\/$/);
-        expect(await page.evaluate(() => localStorage.getItem("bf.tokens")) === null, "tokens left after logout");
+        expect(
+            (await page.evaluate(() => localStorage.getItem("bf.tokens"))) === null,
+            "tokens left after logout",
+        );
         await page.locator("input[name=email]").fill(email);
         await page.locator("input[name=password]").fill("wrong password!");
         await page.getByTestId("login-form").locator("button[type=submit]").click();
@@ -314,20 +410,29 @@ async function extras() {
 }
 
 async function extrasSteps(page) {
-    await step(page, "no flash of Uzbek when Russian is remembered (page hidden until the language applies)", async () => {
-        await page.goto(`${BASE_URL}/app/login/`);
-        await page.evaluate(() => localStorage.setItem("bf.lang", "ru"));
-        // Without the app's scripts, the prerendered (Uzbek) HTML must never become visible.
-        await page.route("**/_next/static/chunks/**", (route) => route.abort());
-        await page.goto(`${BASE_URL}/app/login/`);
-        const [lang, visibility] = await page.evaluate(() =>
-            [document.documentElement.lang, getComputedStyle(document.body).visibility]);
-        expect(lang === "ru" && visibility === "hidden", `lang=${lang} body visibility=${visibility}`);
-        await page.unroute("**/_next/static/chunks/**");
-        await page.goto(`${BASE_URL}/app/login/`);
-        await expectText(page.locator("h1"), TEXT.ru.loginTitle, "Russian login heading");
-        expect(await page.evaluate(() => getComputedStyle(document.body).visibility) === "visible", "page stays hidden");
-    });
+    await step(
+        page,
+        "no flash of Uzbek when Russian is remembered (page hidden until the language applies)",
+        async () => {
+            await page.goto(`${BASE_URL}/app/login/`);
+            await page.evaluate(() => localStorage.setItem("bf.lang", "ru"));
+            // Without the app's scripts, the prerendered (Uzbek) HTML must never become visible.
+            await page.route("**/_next/static/chunks/**", (route) => route.abort());
+            await page.goto(`${BASE_URL}/app/login/`);
+            const [lang, visibility] = await page.evaluate(() => [
+                document.documentElement.lang,
+                getComputedStyle(document.body).visibility,
+            ]);
+            expect(lang === "ru" && visibility === "hidden", `lang=${lang} body visibility=${visibility}`);
+            await page.unroute("**/_next/static/chunks/**");
+            await page.goto(`${BASE_URL}/app/login/`);
+            await expectText(page.locator("h1"), TEXT.ru.loginTitle, "Russian login heading");
+            expect(
+                (await page.evaluate(() => getComputedStyle(document.body).visibility)) === "visible",
+                "page stays hidden",
+            );
+        },
+    );
 
     await step(page, "keyboard: skip link first, the form works from the keyboard", async () => {
         await page.keyboard.press("Tab");
@@ -354,21 +459,37 @@ async function main() {
     log(`BotFactory dashboard e2e: ${BASE_URL}/app/ (stand-in Telegram ${STANDIN}, browser ${CHROMIUM})`);
     const started = Date.now();
     browser = await chromium.launch({
-        executablePath: CHROMIUM, headless: true,
+        executablePath: CHROMIUM,
+        headless: true,
         args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
     });
     const suites = [() => journey("uz"), () => journey("ru", { phone: true }), () => journey("en"), extras];
     let failed = false;
     for (const suite of suites) {
-        try { await suite(); } catch { failed = true; }
+        try {
+            await suite();
+        } catch {
+            failed = true;
+        }
     }
     await browser.close();
     const passed = results.filter((r) => r.ok).length;
-    const summary = `\n${passed}/${results.length} steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`
-        + (pageErrors.length ? `; ${pageErrors.length} uncaught page error(s)` : "") + (failed ? " — FAILED" : "");
+    const summary =
+        `\n${passed}/${results.length} steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+        (pageErrors.length ? `; ${pageErrors.length} uncaught page error(s)` : "") +
+        (failed ? " — FAILED" : "");
     log(summary);
-    writeFileSync(path.join(SHOTS, "..", "e2e-summary.txt"), results.map((r) =>
-        `${r.ok ? "ok  " : "FAIL"} ${r.name} (${r.ms} ms)${r.ok ? "" : `: ${r.error?.message}`}`).join("\n") + summary + "\n");
+    writeFileSync(
+        path.join(SHOTS, "..", "e2e-summary.txt"),
+        results
+            .map(
+                (r) =>
+                    `${r.ok ? "ok  " : "FAIL"} ${r.name} (${r.ms} ms)${r.ok ? "" : `: ${r.error?.message}`}`,
+            )
+            .join("\n") +
+            summary +
+            "\n",
+    );
     process.exit(failed ? 1 : 0);
 }
 

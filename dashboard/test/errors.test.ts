@@ -9,16 +9,23 @@ describe("describeError", () => {
     });
 
     it("translates known problem types and keeps Telegram's own words as detail", () => {
-        const e = new ApiError(400, { type: "invalid-telegram-token", detail: "Telegram says: Unauthorized" });
+        const e = new ApiError(400, {
+            type: "invalid-telegram-token",
+            detail: "Telegram says: Unauthorized",
+        });
         expect(describeError(e, "uz")).toEqual({
-            message: "Telegram bu tokenni qabul qilmadi.", detail: "Telegram says: Unauthorized",
+            message: "Telegram bu tokenni qabul qilmadi.",
+            detail: "Telegram says: Unauthorized",
         });
         expect(describeError(e, "ru").message).toBe("Telegram не принял этот токен.");
     });
 
     it("reads a 401 on the login form as wrong credentials", () => {
         const e = new ApiError(401, { type: "unauthorized", detail: "Email or password is incorrect." });
-        expect(describeError(e, "en", "login")).toEqual({ message: "Email or password is incorrect.", detail: undefined });
+        expect(describeError(e, "en", "login")).toEqual({
+            message: "Email or password is incorrect.",
+            detail: undefined,
+        });
         expect(describeError(e, "ru", "login").message).toBe("Неверная почта или пароль.");
         expect(describeError(e, "uz", "login").message).toBe("Elektron pochta yoki parol noto'g'ri.");
     });
@@ -30,8 +37,12 @@ describe("describeError", () => {
     });
 
     it("never leaves the user with nothing", () => {
-        expect(describeError(new ApiError(500, {}), "uz").message).toBe("Nimadir xato ketdi. Iltimos, qayta urinib ko'ring.");
-        expect(describeError(new Error("boom"), "en").message).toBe("Something went wrong. Please try again.");
+        expect(describeError(new ApiError(500, {}), "uz").message).toBe(
+            "Nimadir xato ketdi. Iltimos, qayta urinib ko'ring.",
+        );
+        expect(describeError(new Error("boom"), "en").message).toBe(
+            "Something went wrong. Please try again.",
+        );
         expect(describeError(new ApiError(0, {}), "ru").message).toMatch(/сервером/);
     });
 

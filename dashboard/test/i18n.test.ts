@@ -14,7 +14,8 @@ describe("i18n", () => {
     it("keeps the same {placeholders} in every language", () => {
         const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
         for (const k of Object.keys(MESSAGES.en) as (keyof typeof MESSAGES.en)[]) {
-            for (const lang of LANGUAGES) expect(placeholders(MESSAGES[lang][k])).toEqual(placeholders(MESSAGES.en[k]));
+            for (const lang of LANGUAGES)
+                expect(placeholders(MESSAGES[lang][k])).toEqual(placeholders(MESSAGES.en[k]));
         }
     });
 

@@ -6,5 +6,12 @@ import { useI18n } from "@/i18n/I18nProvider";
 
 export default function NotFound() {
     const { t } = useI18n();
-    return <PublicShell><h1>{t("notFoundPage")}</h1><p><Link href="/">{t("goHome")}</Link></p></PublicShell>;
+    return (
+        <PublicShell>
+            <h1>{t("notFoundPage")}</h1>
+            <p>
+                <Link href="/">{t("goHome")}</Link>
+            </p>
+        </PublicShell>
+    );
 }

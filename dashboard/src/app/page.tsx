@@ -8,6 +8,12 @@ import { Loading } from "@/components/ErrorMessage";
 export default function Home() {
     const api = useApi();
     const router = useRouter();
-    useEffect(() => { router.replace(api.isLoggedIn() ? "/bots/" : "/login/"); }, [api, router]);
-    return <main id="main" className="container"><Loading /></main>;
+    useEffect(() => {
+        router.replace(api.isLoggedIn() ? "/bots/" : "/login/");
+    }, [api, router]);
+    return (
+        <main id="main" className="container">
+            <Loading />
+        </main>
+    );
 }

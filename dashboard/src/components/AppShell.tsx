@@ -24,20 +24,34 @@ export function AppShell({ children }: { children: ReactNode }) {
 
     async function logout() {
         setLeaving(true);
-        try { await api.logout(); } catch { /* the local session is gone either way */ }
+        try {
+            await api.logout();
+        } catch {
+            /* the local session is gone either way */
+        }
         router.replace("/login/");
     }
 
     const navItem = (href: string, label: string) => {
         const current = pathname === href || (href === "/bots/" && pathname.startsWith("/bot"));
-        return <li><Link href={href} aria-current={current ? "page" : undefined}>{label}</Link></li>;
+        return (
+            <li>
+                <Link href={href} aria-current={current ? "page" : undefined}>
+                    {label}
+                </Link>
+            </li>
+        );
     };
 
     return (
         <>
-            <a className="skip-link" href="#main">{t("skipToContent")}</a>
+            <a className="skip-link" href="#main">
+                {t("skipToContent")}
+            </a>
             <header className="topbar">
-                <Link href="/bots/" className="brand">{t("appName")}</Link>
+                <Link href="/bots/" className="brand">
+                    {t("appName")}
+                </Link>
                 <nav aria-label={t("mainNav")}>
                     <ul>
                         {navItem("/bots/", t("navBots"))}
@@ -46,8 +60,15 @@ export function AppShell({ children }: { children: ReactNode }) {
                 </nav>
                 <div className="topbar-tools">
                     <LanguageSwitch />
-                    <button type="button" className="btn btn-ghost" onClick={logout} disabled={leaving}
-                            data-testid="logout">{t("logout")}</button>
+                    <button
+                        type="button"
+                        className="btn btn-ghost"
+                        onClick={logout}
+                        disabled={leaving}
+                        data-testid="logout"
+                    >
+                        {t("logout")}
+                    </button>
                 </div>
             </header>
             <main id="main" className="container" tabIndex={-1}>
@@ -62,10 +83,14 @@ export function PublicShell({ children }: { children: ReactNode }) {
     const { t } = useI18n();
     return (
         <>
-            <a className="skip-link" href="#main">{t("skipToContent")}</a>
+            <a className="skip-link" href="#main">
+                {t("skipToContent")}
+            </a>
             <header className="topbar">
                 <span className="brand">{t("appName")}</span>
-                <div className="topbar-tools"><LanguageSwitch /></div>
+                <div className="topbar-tools">
+                    <LanguageSwitch />
+                </div>
             </header>
             <main id="main" className="container narrow" tabIndex={-1}>
                 <p className="tagline">{t("tagline")}</p>

@@ -3,7 +3,11 @@
 import { describeError } from "@/lib/errors";
 import { useI18n } from "@/i18n/I18nProvider";
 
-export function ErrorMessage({ error, context, onRetry }: {
+export function ErrorMessage({
+    error,
+    context,
+    onRetry,
+}: {
     error: unknown;
     context?: "login";
     onRetry?: () => void;
@@ -15,17 +19,30 @@ export function ErrorMessage({ error, context, onRetry }: {
         <div className="notice notice-error" role="alert" data-testid="error">
             <p>{shown.message}</p>
             {shown.detail && <p className="notice-detail">{t("errDetails", { detail: shown.detail })}</p>}
-            {onRetry && <button type="button" className="btn btn-small" onClick={onRetry}>{t("retry")}</button>}
+            {onRetry && (
+                <button type="button" className="btn btn-small" onClick={onRetry}>
+                    {t("retry")}
+                </button>
+            )}
         </div>
     );
 }
 
 export function SuccessMessage({ text }: { text: string | null }) {
     if (!text) return null;
-    return <div className="notice notice-ok" role="status" data-testid="success"><p>{text}</p></div>;
+    return (
+        <div className="notice notice-ok" role="status" data-testid="success">
+            <p>{text}</p>
+        </div>
+    );
 }
 
 export function Loading() {
     const { t } = useI18n();
-    return <p className="loading" role="status" aria-live="polite"><span className="spinner" aria-hidden="true" />{t("loading")}</p>;
+    return (
+        <p className="loading" role="status" aria-live="polite">
+            <span className="spinner" aria-hidden="true" />
+            {t("loading")}
+        </p>
+    );
 }

@@ -16,8 +16,16 @@ function Described({ id, hint, error }: { id: string; hint?: string; error?: Fie
     const { t } = useI18n();
     return (
         <>
-            {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-            {error && <p id={`${id}-error`} className="field-error" data-testid="field-error">{t(error.key, error.vars)}</p>}
+            {hint && (
+                <p id={`${id}-hint`} className="hint">
+                    {hint}
+                </p>
+            )}
+            {error && (
+                <p id={`${id}-error`} className="field-error" data-testid="field-error">
+                    {t(error.key, error.vars)}
+                </p>
+            )}
         </>
     );
 }
@@ -26,23 +34,43 @@ function describedBy(id: string, hint?: string, error?: FieldError): string | un
     return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField({ label, hint, error, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+    label,
+    hint,
+    error,
+    ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
     const id = useId();
     return (
         <div className="field">
             <label htmlFor={id}>{label}</label>
-            <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+            <input
+                id={id}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy(id, hint, error)}
+                {...input}
+            />
             <Described id={id} hint={hint} error={error} />
         </div>
     );
 }
 
-export function TextArea({ label, hint, error, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+    label,
+    hint,
+    error,
+    ...area
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
     const id = useId();
     return (
         <div className="field">
             <label htmlFor={id}>{label}</label>
-            <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...area} />
+            <textarea
+                id={id}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy(id, hint, error)}
+                {...area}
+            />
             <Described id={id} hint={hint} error={error} />
         </div>
     );

@@ -1,63 +1,56 @@
 "use client";
 // A bot's knowledge base: add a text (typed or from a .txt/.md file), list, delete.
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { TextArea, TextField, focusFirstInvalid } from "./Field";
+import { useCallback, useState, type ChangeEvent, type FormEvent } from "react";
+import { TextArea, TextField } from "./Field";
 import { ErrorMessage, Loading, SuccessMessage } from "./ErrorMessage";
 import { useApi } from "@/lib/ApiProvider";
 import { useI18n } from "@/i18n/I18nProvider";
 import { formatDate, formatNumber } from "@/lib/format";
-import { hasErrors, validateKnowledge, validateUpload, type FieldErrors } from "@/lib/validation";
+import { useFormSubmit, useLoader } from "@/lib/hooks";
+import { validateKnowledge, validateUpload } from "@/lib/validation";
 import type { KnowledgeDoc } from "@/lib/types";
 
 export function KnowledgePanel({ botId }: { botId: string }) {
     const api = useApi();
     const { t, lang } = useI18n();
-    const form = useRef<HTMLFormElement>(null);
-    const [docs, setDocs] = useState<KnowledgeDoc[] | null>(null);
-    const [loadError, setLoadError] = useState<unknown>(null);
+    const { form, errors, failure, setFailure, busy, submit } = useFormSubmit<"title" | "content">();
+    const {
+        data: docs,
+        error: loadError,
+        reload: load,
+    } = useLoader(useCallback(() => api.knowledge(botId), [api, botId]));
     const [title, setTitle] = useState("");
     const [content, setContent] = useState("");
-    const [errors, setErrors] = useState<FieldErrors<"title" | "content">>({});
     const [fileError, setFileError] = useState<string | null>(null);
-    const [failure, setFailure] = useState<unknown>(null);
     const [done, setDone] = useState<string | null>(null);
-    const [busy, setBusy] = useState(false);
-
-    const load = useCallback(async () => {
-        setLoadError(null);
-        try { setDocs(await api.knowledge(botId)); } catch (e) { setLoadError(e); }
-    }, [api, botId]);
-    useEffect(() => { void load(); }, [load]);
 
     async function readFile(e: ChangeEvent<HTMLInputElement>) {
         setFileError(null);
         const file = e.target.files?.[0];
         if (!file) return;
         const problem = validateUpload(file);
-        if (problem) { setFileError(t(problem)); e.target.value = ""; return; }
+        if (problem) {
+            setFileError(t(problem));
+            e.target.value = "";
+            return;
+        }
         setContent(await file.text());
         if (!title.trim()) setTitle(file.name.replace(/\.(txt|md|markdown)$/i, ""));
     }
 
-    async function submit(e: FormEvent) {
-        e.preventDefault();
-        const found = validateKnowledge({ title, content });
-        setErrors(found);
-        setFailure(null);
+    function add(e: FormEvent) {
         setDone(null);
-        if (hasErrors(found)) { focusFirstInvalid(form.current); return; }
-        setBusy(true);
-        try {
-            await api.addKnowledge(botId, { title: title.trim(), content });
-            setTitle("");
-            setContent("");
-            setDone(t("documentAdded"));
-            await load();
-        } catch (err) {
-            setFailure(err);
-        } finally {
-            setBusy(false);
-        }
+        return submit(
+            e,
+            () => validateKnowledge({ title, content }),
+            async () => {
+                await api.addKnowledge(botId, { title: title.trim(), content });
+                setTitle("");
+                setContent("");
+                setDone(t("documentAdded"));
+                await load();
+            },
+        );
     }
 
     async function remove(doc: KnowledgeDoc) {
@@ -78,35 +71,73 @@ export function KnowledgePanel({ botId }: { botId: string }) {
             <p className="muted">{t("knowledgeIntro")}</p>
             <ErrorMessage error={failure} />
             <SuccessMessage text={done} />
-            <form ref={form} onSubmit={submit} noValidate className="card" data-testid="knowledge-form">
-                <TextField label={t("docTitle")} name="title" value={title} maxLength={200}
-                           onChange={(e) => setTitle(e.target.value)} error={errors.title} />
-                <TextArea label={t("docContent")} name="content" rows={6} value={content}
-                          onChange={(e) => setContent(e.target.value)} error={errors.content} />
+            <form ref={form} onSubmit={add} noValidate className="card" data-testid="knowledge-form">
+                <TextField
+                    label={t("docTitle")}
+                    name="title"
+                    value={title}
+                    maxLength={200}
+                    onChange={(e) => setTitle(e.target.value)}
+                    error={errors.title}
+                />
+                <TextArea
+                    label={t("docContent")}
+                    name="content"
+                    rows={6}
+                    value={content}
+                    onChange={(e) => setContent(e.target.value)}
+                    error={errors.content}
+                />
                 <div className="field">
                     <label htmlFor="knowledge-file">{t("uploadFile")}</label>
-                    <input id="knowledge-file" type="file" accept=".txt,.md,.markdown,text/plain,text/markdown"
-                           onChange={readFile} aria-describedby={fileError ? "knowledge-file-error" : undefined} />
-                    {fileError && <p id="knowledge-file-error" className="field-error" role="alert">{fileError}</p>}
+                    <input
+                        id="knowledge-file"
+                        type="file"
+                        accept=".txt,.md,.markdown,text/plain,text/markdown"
+                        onChange={readFile}
+                        aria-describedby={fileError ? "knowledge-file-error" : undefined}
+                    />
+                    {fileError && (
+                        <p id="knowledge-file-error" className="field-error" role="alert">
+                            {fileError}
+                        </p>
+                    )}
                 </div>
-                <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t("saving") : t("addDocument")}</button>
+                <button type="submit" className="btn btn-primary" disabled={busy}>
+                    {busy ? t("saving") : t("addDocument")}
+                </button>
             </form>
             <h3>{t("documents")}</h3>
-            {loadError ? <ErrorMessage error={loadError} onRetry={load} /> : !docs ? <Loading /> :
-                docs.length === 0 ? <p className="empty">{t("noDocuments")}</p> : (
-                    <ul className="doc-list" data-testid="doc-list">
-                        {docs.map((d) => (
-                            <li key={d.id} className="doc-item">
-                                <div>
-                                    <strong>{d.title}</strong>
-                                    <span className="muted"> · {t("chars", { n: formatNumber(lang, d.chars) })} · {formatDate(lang, d.createdAt)}</span>
-                                </div>
-                                <button type="button" className="btn btn-small btn-danger" onClick={() => remove(d)}
-                                        aria-label={`${t("delete")}: ${d.title}`}>{t("delete")}</button>
-                            </li>
-                        ))}
-                    </ul>
-                )}
+            {loadError ? (
+                <ErrorMessage error={loadError} onRetry={load} />
+            ) : !docs ? (
+                <Loading />
+            ) : docs.length === 0 ? (
+                <p className="empty">{t("noDocuments")}</p>
+            ) : (
+                <ul className="doc-list" data-testid="doc-list">
+                    {docs.map((d) => (
+                        <li key={d.id} className="doc-item">
+                            <div>
+                                <strong>{d.title}</strong>
+                                <span className="muted">
+                                    {" "}
+                                    · {t("chars", { n: formatNumber(lang, d.chars) })} ·{" "}
+                                    {formatDate(lang, d.createdAt)}
+                                </span>
+                            </div>
+                            <button
+                                type="button"
+                                className="btn btn-small btn-danger"
+                                onClick={() => remove(d)}
+                                aria-label={`${t("delete")}: ${d.title}`}
+                            >
+                                {t("delete")}
+                            </button>
+                        </li>
+                    ))}
+                </ul>
+            )}
         </div>
     );
 }

@@ -9,10 +9,22 @@ export function LanguageSwitch() {
     const id = useId();
     return (
         <div className="lang-switch">
-            <label htmlFor={id} className="visually-hidden">{t("interfaceLanguage")}</label>
-            <select id={id} data-testid="lang-switch" value={lang}
-                    onChange={(e) => { if (isLang(e.target.value)) setLang(e.target.value); }}>
-                {LANGUAGES.map((l) => <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>)}
+            <label htmlFor={id} className="visually-hidden">
+                {t("interfaceLanguage")}
+            </label>
+            <select
+                id={id}
+                data-testid="lang-switch"
+                value={lang}
+                onChange={(e) => {
+                    if (isLang(e.target.value)) setLang(e.target.value);
+                }}
+            >
+                {LANGUAGES.map((l) => (
+                    <option key={l} value={l} lang={l}>
+                        {LANGUAGE_NAMES[l]}
+                    </option>
+                ))}
             </select>
         </div>
     );

@@ -162,8 +162,8 @@ const en = {
     errGeneric: "Something went wrong. Please try again.",
     errNetwork: "The server could not be reached. Check your connection and try again.",
     errDetails: "Server said: {detail}",
-    "err_unauthorized": "Your session has ended. Please log in again.",
-    "err_login_unauthorized": "Email or password is incorrect.",
+    err_unauthorized: "Your session has ended. Please log in again.",
+    err_login_unauthorized: "Email or password is incorrect.",
     "err_email-taken": "An account with this email already exists.",
     "err_too-many-login-attempts": "Too many attempts. Please wait a little and try again.",
     "err_validation-failed": "Some fields are not valid.",
@@ -259,7 +259,8 @@ const uz: Messages = {
     editBotTitle: "Bot sozlamalari",
     botName: "Bot nomi",
     systemPrompt: "Shaxsiyat (tizim ko'rsatmasi)",
-    systemPromptHint: "Bot o'zini qanday tutishi kerak, masalan: «Siz choyxonamizning xushmuomala yordamchisisiz.»",
+    systemPromptHint:
+        "Bot o'zini qanday tutishi kerak, masalan: «Siz choyxonamizning xushmuomala yordamchisisiz.»",
     botLanguage: "Javoblar tili",
     welcomeMessage: "Salomlashuv xabari",
     welcomeHint: "Mijoz Telegramda Start tugmasini bosganda yuboriladi.",
@@ -349,7 +350,8 @@ const uz: Messages = {
     "err_payload-too-large": "Matn juda katta (ko'pi bilan 1 MB).",
     "err_message-limit-reached": "Shu oylik xabarlar limiti tugadi.",
     "err_payment-required": "To'lov amalga oshmadi. To'lov ma'lumotlaringizni tekshiring.",
-    "err_service-unavailable": "Xizmat vaqtincha ishlamayapti. Bir necha soniyadan keyin qayta urinib ko'ring.",
+    "err_service-unavailable":
+        "Xizmat vaqtincha ishlamayapti. Bir necha soniyadan keyin qayta urinib ko'ring.",
     "err_gateway-timeout": "Xizmat o'z vaqtida javob bermadi. Qayta urinib ko'ring.",
     "err_not-found": "Topilmadi.",
     notFoundPage: "Bunday sahifa yo'q.",
@@ -533,7 +535,8 @@ export function isLang(value: unknown): value is Lang {
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
     let text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
     if (vars) {
-        for (const [name, value] of Object.entries(vars)) text = text.split(`{${name}}`).join(String(value));
+        for (const [name, value] of Object.entries(vars))
+            text = text.split(`{${name}}`).join(String(value));
     }
     return text;
 }

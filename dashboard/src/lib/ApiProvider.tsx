@@ -11,16 +11,20 @@ const ApiContext = createContext<ApiClient | null>(null);
 /** One token refresh at a time across this browser's tabs (Web Locks), where the browser has them. */
 function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
     const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
-    return locks ? locks.request("bf.token-refresh", work) as Promise<T> : work();
+    return locks ? (locks.request("bf.token-refresh", work) as Promise<T>) : work();
 }
 
 export function ApiProvider({ children }: { children: ReactNode }) {
     const router = useRouter();
-    const api = useMemo(() => createApiClient({
-        store: browserTokenStore(),
-        onSessionExpired: () => router.replace("/login/?expired=1"),
-        exclusive: acrossTabs,
-    }), [router]);
+    const api = useMemo(
+        () =>
+            createApiClient({
+                store: browserTokenStore(),
+                onSessionExpired: () => router.replace("/login/?expired=1"),
+                exclusive: acrossTabs,
+            }),
+        [router],
+    );
     return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
 }
 

@@ -3,7 +3,15 @@
 import { ApiError, parseProblem } from "./errors";
 import type { TokenStore } from "./session";
 import type {
-    AskAnswer, Bot, BotSettings, KnowledgeDoc, Plan, Subscription, TelegramConnection, Tokens, User,
+    AskAnswer,
+    Bot,
+    BotSettings,
+    KnowledgeDoc,
+    Plan,
+    Subscription,
+    TelegramConnection,
+    Tokens,
+    User,
 } from "./types";
 
 type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
@@ -59,8 +67,10 @@ export function createApiClient(options: ApiClientOptions) {
                 const tokens = store.get();
                 if (!tokens?.refreshToken) return false;
                 if (tokens.accessToken !== staleAccessToken) return true;
-                const response = await send("POST", "/api/users/token/refresh",
-                    { auth: false, body: { refreshToken: tokens.refreshToken } }).catch(() => null);
+                const response = await send("POST", "/api/users/token/refresh", {
+                    auth: false,
+                    body: { refreshToken: tokens.refreshToken },
+                }).catch(() => null);
                 if (!response) return false;
                 if (!response.ok) {
                     if (response.status === 401 || response.status === 400) store.set(null);
@@ -68,7 +78,9 @@ export function createApiClient(options: ApiClientOptions) {
                 }
                 store.set((await response.json()) as Tokens);
                 return true;
-            }).finally(() => { refreshing = null; });
+            }).finally(() => {
+                refreshing = null;
+            });
         }
         return refreshing;
     }
@@ -78,7 +90,7 @@ export function createApiClient(options: ApiClientOptions) {
         let response = await send(method, path, call);
         if (response.status === 401 && call.auth !== false && tokenBefore) {
             // Another call may have refreshed already; otherwise refresh now.
-            const renewed = store.get()?.accessToken !== tokenBefore || await refresh(tokenBefore);
+            const renewed = store.get()?.accessToken !== tokenBefore || (await refresh(tokenBefore));
             if (renewed) {
                 response = await send(method, path, call);
             }
@@ -94,8 +106,11 @@ export function createApiClient(options: ApiClientOptions) {
         const text = await response.text();
         if (!response.ok) {
             const retryAfter = Number(response.headers.get("Retry-After"));
-            throw new ApiError(response.status, parseProblem(response.status, text),
-                Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+            throw new ApiError(
+                response.status,
+                parseProblem(response.status, text),
+                Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+            );
         }
         return (text ? JSON.parse(text) : undefined) as T;
     }
@@ -131,7 +146,8 @@ export function createApiClient(options: ApiClientOptions) {
             }
         },
         startTrial: () => request<Subscription>("POST", "/api/subscriptions/trial"),
-        changePlan: (plan: string) => request<Subscription>("PUT", "/api/subscriptions/plan", { body: { plan } }),
+        changePlan: (plan: string) =>
+            request<Subscription>("PUT", "/api/subscriptions/plan", { body: { plan } }),
         cancelSubscription: () => request<Subscription>("DELETE", "/api/subscriptions"),
         bots: () => request<Bot[]>("GET", "/api/bots"),
         bot: (id: string) => request<Bot>("GET", bot(id)),
@@ -166,7 +182,11 @@ export function createApiClient(options: ApiClientOptions) {
 export async function withRetry<T>(
     call: () => Promise<T>,
     retryable: (error: unknown) => boolean,
-    { attempts = 8, delayMs = 750, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = {},
+    {
+        attempts = 8,
+        delayMs = 750,
+        sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+    } = {},
 ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
         try {
@@ -181,6 +201,8 @@ export async function withRetry<T>(
 /** Right after a trial starts, bot-service may still see no allowance (entitlements over Kafka). */
 export const isPlanLimitLag = (e: unknown) => e instanceof ApiError && e.type === "plan-limit";
 
-/** A brand-new bot is unknown to channel-telegram / ai-gateway for a few seconds. */
+/** A brand-new bot is unknown to channel-telegram / ai-gateway for a few seconds (bot.events). */
+export const NEW_BOT_LAG = { attempts: 10, delayMs: 1000 };
+
 export const isNewBotLag = (e: unknown) =>
     e instanceof ApiError && e.status === 404 && e.type !== "telegram-not-connected";

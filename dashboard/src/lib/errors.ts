@@ -57,7 +57,10 @@ export function describeError(error: unknown, lang: Lang, context?: "login"): Sh
     if (key) {
         const message = translate(lang, key);
         // Keep the server's sentence when it carries more (e.g. what Telegram answered).
-        const extra = detail && detail !== message && !sameSentence(detail, translate("en", key)) ? detail : undefined;
+        const extra =
+            detail && detail !== message && !sameSentence(detail, translate("en", key))
+                ? detail
+                : undefined;
         return { message, detail: extra };
     }
     if (detail) return { message: detail };

@@ -18,5 +18,7 @@ export function formatMoney(lang: Lang, cents: number, currency: string): string
 export function formatDate(lang: Lang, iso: string | undefined): string {
     if (!iso) return "";
     const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium" }).format(d);
+    return Number.isNaN(d.getTime())
+        ? iso
+        : new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium" }).format(d);
 }

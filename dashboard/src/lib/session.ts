@@ -10,7 +10,12 @@ export interface TokenStore {
 
 export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
     let tokens = initial;
-    return { get: () => tokens, set: (t) => { tokens = t; } };
+    return {
+        get: () => tokens,
+        set: (t) => {
+            tokens = t;
+        },
+    };
 }
 
 export function browserTokenStore(): TokenStore {

@@ -39,6 +39,11 @@ export interface Subscription {
     usage?: Usage;
 }
 
+/** A subscription that currently allows bots and messages. */
+export function isLive(subscription: Subscription | null | undefined): boolean {
+    return subscription?.status === "TRIALING" || subscription?.status === "ACTIVE";
+}
+
 export interface BotSettings {
     name: string;
     systemPrompt: string;

@@ -1,7 +1,9 @@
 // Form checks run before anything is sent; each returns field → message key (empty when valid).
 import type { MessageKey } from "@/i18n/messages";
 
-export type FieldErrors<F extends string> = Partial<Record<F, { key: MessageKey; vars?: Record<string, number> }>>;
+export type FieldErrors<F extends string> = Partial<
+    Record<F, { key: MessageKey; vars?: Record<string, number> }>
+>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Telegram bot tokens look like "123456789:AA...": a numeric bot id, a colon, a secret. */
@@ -22,8 +24,11 @@ export function validateLogin(v: { email: string; password: string }): FieldErro
     return errors;
 }
 
-export function validateSignup(v: { email: string; password: string; name: string }):
-        FieldErrors<"email" | "password" | "name"> {
+export function validateSignup(v: {
+    email: string;
+    password: string;
+    name: string;
+}): FieldErrors<"email" | "password" | "name"> {
     const errors: FieldErrors<"email" | "password" | "name"> = validateLogin(v);
     if (v.password && v.password.length < 8) errors.password = { key: "vPasswordShort" };
     if (!required(v.name)) errors.name = { key: "vRequired" };
@@ -49,7 +54,8 @@ export function validateKnowledge(v: { title: string; content: string }): FieldE
     if (!required(v.title)) errors.title = { key: "vRequired" };
     else if (v.title.trim().length > 200) errors.title = { key: "vTooLong", vars: { max: 200 } };
     if (!required(v.content)) errors.content = { key: "vRequired" };
-    else if (v.content.length > MAX_KNOWLEDGE_CHARS) errors.content = { key: "vTooLong", vars: { max: MAX_KNOWLEDGE_CHARS } };
+    else if (v.content.length > MAX_KNOWLEDGE_CHARS)
+        errors.content = { key: "vTooLong", vars: { max: MAX_KNOWLEDGE_CHARS } };
     return errors;
 }
 

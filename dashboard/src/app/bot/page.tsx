@@ -16,7 +16,10 @@ import type { Bot } from "@/lib/types";
 const TABS = ["settings", "knowledge", "telegram", "chat"] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, MessageKey> = {
-    settings: "tabSettings", knowledge: "tabKnowledge", telegram: "tabTelegram", chat: "tabChat",
+    settings: "tabSettings",
+    knowledge: "tabKnowledge",
+    telegram: "tabTelegram",
+    chat: "tabChat",
 };
 
 function BotScreen() {
@@ -27,23 +30,44 @@ function BotScreen() {
     const { t, code } = useI18n();
     const [bot, setBot] = useState<Bot | null>(null);
     const [loadError, setLoadError] = useState<unknown>(null);
-    const [tab, setTab] = useState<Tab>(() => (TABS as readonly string[]).includes(params.get("tab") ?? "")
-        ? params.get("tab") as Tab : "settings");
+    const [tab, setTab] = useState<Tab>(() =>
+        (TABS as readonly string[]).includes(params.get("tab") ?? "")
+            ? (params.get("tab") as Tab)
+            : "settings",
+    );
     const [done, setDone] = useState<string | null>(params.get("created") ? t("botCreated") : null);
     const [deleteError, setDeleteError] = useState<unknown>(null);
-    const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ settings: null, knowledge: null, telegram: null, chat: null });
+    const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
+        settings: null,
+        knowledge: null,
+        telegram: null,
+        chat: null,
+    });
 
     const load = useCallback(async () => {
         setLoadError(null);
-        try { setBot(await api.bot(id)); } catch (e) { setLoadError(e); }
+        try {
+            setBot(await api.bot(id));
+        } catch (e) {
+            setLoadError(e);
+        }
     }, [api, id]);
-    useEffect(() => { if (id) void load(); }, [id, load]);
+    useEffect(() => {
+        if (id) void load();
+    }, [id, load]);
 
     function onTabKey(e: KeyboardEvent<HTMLButtonElement>) {
         const i = TABS.indexOf(tab);
-        const next = e.key === "ArrowRight" ? TABS[(i + 1) % TABS.length]
-            : e.key === "ArrowLeft" ? TABS[(i + TABS.length - 1) % TABS.length]
-            : e.key === "Home" ? TABS[0] : e.key === "End" ? TABS[TABS.length - 1] : null;
+        const next =
+            e.key === "ArrowRight"
+                ? TABS[(i + 1) % TABS.length]
+                : e.key === "ArrowLeft"
+                  ? TABS[(i + TABS.length - 1) % TABS.length]
+                  : e.key === "Home"
+                    ? TABS[0]
+                    : e.key === "End"
+                      ? TABS[TABS.length - 1]
+                      : null;
         if (!next) return;
         e.preventDefault();
         setTab(next);
@@ -61,7 +85,12 @@ function BotScreen() {
         }
     }
 
-    if (!id) return <p className="notice" role="alert">{t("err_bot-not-found")}</p>;
+    if (!id)
+        return (
+            <p className="notice" role="alert">
+                {t("err_bot-not-found")}
+            </p>
+        );
     if (loadError) return <ErrorMessage error={loadError} onRetry={load} />;
     if (!bot) return <Loading />;
 
@@ -69,30 +98,59 @@ function BotScreen() {
         <>
             <div className="page-head">
                 <h1 data-testid="bot-title">{bot.name}</h1>
-                <span className={`badge badge-${bot.status.toLowerCase()}`} data-testid="bot-status">{code("bot", bot.status)}</span>
+                <span className={`badge badge-${bot.status.toLowerCase()}`} data-testid="bot-status">
+                    {code("bot", bot.status)}
+                </span>
             </div>
             <SuccessMessage text={done} />
             <div role="tablist" aria-label={t("botTabs")} className="tabs">
                 {TABS.map((name) => (
-                    <button key={name} type="button" role="tab" id={`tab-${name}`} aria-controls={`panel-${name}`}
-                            aria-selected={tab === name} tabIndex={tab === name ? 0 : -1} data-testid={`tab-${name}`}
-                            ref={(el) => { tabRefs.current[name] = el; }}
-                            onClick={() => { setTab(name); setDone(null); }} onKeyDown={onTabKey}>
+                    <button
+                        key={name}
+                        type="button"
+                        role="tab"
+                        id={`tab-${name}`}
+                        aria-controls={`panel-${name}`}
+                        aria-selected={tab === name}
+                        tabIndex={tab === name ? 0 : -1}
+                        data-testid={`tab-${name}`}
+                        ref={(el) => {
+                            tabRefs.current[name] = el;
+                        }}
+                        onClick={() => {
+                            setTab(name);
+                            setDone(null);
+                        }}
+                        onKeyDown={onTabKey}
+                    >
                         {t(TAB_LABELS[name])}
                     </button>
                 ))}
             </div>
-            <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel" tabIndex={0}>
+            <section
+                role="tabpanel"
+                id={`panel-${tab}`}
+                aria-labelledby={`tab-${tab}`}
+                className="tabpanel"
+                tabIndex={0}
+            >
                 <h2>{t(TAB_LABELS[tab])}</h2>
                 {tab === "settings" && (
                     <>
-                        <BotForm key={bot.updatedAt} bot={bot} submitLabel={t("save")} onSubmit={async (settings) => {
-                            setDone(null);
-                            setBot(await api.updateBot(bot.id, settings));
-                            setDone(t("botSaved"));
-                        }} />
+                        <BotForm
+                            key={bot.updatedAt}
+                            bot={bot}
+                            submitLabel={t("save")}
+                            onSubmit={async (settings) => {
+                                setDone(null);
+                                setBot(await api.updateBot(bot.id, settings));
+                                setDone(t("botSaved"));
+                            }}
+                        />
                         <ErrorMessage error={deleteError} />
-                        <button type="button" className="btn btn-danger" onClick={removeBot}>{t("deleteBot")}</button>
+                        <button type="button" className="btn btn-danger" onClick={removeBot}>
+                            {t("deleteBot")}
+                        </button>
                     </>
                 )}
                 {tab === "knowledge" && <KnowledgePanel botId={bot.id} />}
@@ -104,5 +162,11 @@ function BotScreen() {
 }
 
 export default function BotPage() {
-    return <AppShell><Suspense fallback={<Loading />}><BotScreen /></Suspense></AppShell>;
+    return (
+        <AppShell>
+            <Suspense fallback={<Loading />}>
+                <BotScreen />
+            </Suspense>
+        </AppShell>
+    );
 }

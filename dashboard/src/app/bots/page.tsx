@@ -1,5 +1,6 @@
 "use client";
-// The owner's bots with the usage meter; creating a new bot (retrying the brief plan-limit lag after a trial).
+// The owner's bots with the usage meter; creating a new bot (riding out the brief plan-limit lag
+// right after a trial starts).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
@@ -11,77 +12,97 @@ import { useApi } from "@/lib/ApiProvider";
 import { isPlanLimitLag, withRetry } from "@/lib/api";
 import { useI18n } from "@/i18n/I18nProvider";
 import { formatDate } from "@/lib/format";
-import type { Bot, Subscription } from "@/lib/types";
+import { useLoader } from "@/lib/hooks";
+import { isLive } from "@/lib/types";
 
 function BotsScreen() {
     const api = useApi();
     const router = useRouter();
     const { t, code, lang } = useI18n();
-    const [bots, setBots] = useState<Bot[] | null>(null);
-    const [sub, setSub] = useState<Subscription | null | undefined>(undefined);
-    const [loadError, setLoadError] = useState<unknown>(null);
+    const {
+        data,
+        setData,
+        error: loadError,
+        reload: load,
+    } = useLoader(useCallback(() => Promise.all([api.bots(), api.subscription()]), [api]));
     const [creating, setCreating] = useState(false);
-
-    const load = useCallback(async () => {
-        setLoadError(null);
-        try {
-            const [b, s] = await Promise.all([api.bots(), api.subscription()]);
-            setBots(b);
-            setSub(s);
-        } catch (e) {
-            setLoadError(e);
-        }
-    }, [api]);
-
-    useEffect(() => { void load(); }, [load]);
 
     // Usage is metered asynchronously (chat.outbound → billing): keep the meter fresh while visible.
     useEffect(() => {
         const timer = window.setInterval(() => {
             if (document.visibilityState !== "visible") return;
-            api.subscription().then(setSub).catch(() => { /* keep the last known usage */ });
+            api.subscription()
+                .then((fresh) => setData((now) => (now ? [now[0], fresh] : now)))
+                .catch(() => {
+                    /* keep the last known usage */
+                });
         }, 5000);
         return () => window.clearInterval(timer);
-    }, [api]);
+    }, [api, setData]);
 
     if (loadError) return <ErrorMessage error={loadError} onRetry={load} />;
-    if (!bots || sub === undefined) return <Loading />;
-
-    const live = sub && (sub.status === "TRIALING" || sub.status === "ACTIVE");
+    if (!data) return <Loading />;
+    const [bots, sub] = data;
+    const live = isLive(sub);
     return (
         <>
             <div className="page-head">
                 <h1>{t("botsTitle")}</h1>
                 {!creating && (
-                    <button type="button" className="btn btn-primary" data-testid="new-bot" onClick={() => setCreating(true)}>
+                    <button
+                        type="button"
+                        className="btn btn-primary"
+                        data-testid="new-bot"
+                        onClick={() => setCreating(true)}
+                    >
                         {t("newBot")}
                     </button>
                 )}
             </div>
-            {sub ? <UsageMeter subscription={sub} /> : (
-                <p className="notice">{t("noSubscriptionYet")} <Link href="/plans/">{t("plansTitle")}</Link></p>
+            {sub ? (
+                <UsageMeter subscription={sub} />
+            ) : (
+                <p className="notice">
+                    {t("noSubscriptionYet")} <Link href="/plans/">{t("plansTitle")}</Link>
+                </p>
             )}
             {creating && (
                 <section aria-labelledby="create-title">
                     <h2 id="create-title">{t("createBotTitle")}</h2>
-                    <BotForm submitLabel={t("createBot")} onSubmit={async (settings) => {
-                        // A fresh trial reaches bot-service over Kafka: retry plan-limit briefly when it should allow.
-                        const created = await withRetry(() => api.createBot(settings),
-                            (e) => Boolean(live) && isPlanLimitLag(e), { attempts: 8, delayMs: 750 });
-                        router.push(`/bot/?id=${encodeURIComponent(created.id)}&created=1`);
-                    }} />
-                    <button type="button" className="btn btn-ghost" onClick={() => setCreating(false)}>{t("cancel")}</button>
+                    <BotForm
+                        submitLabel={t("createBot")}
+                        onSubmit={async (settings) => {
+                            // A fresh trial reaches bot-service over Kafka: retry plan-limit briefly.
+                            const created = await withRetry(
+                                () => api.createBot(settings),
+                                (e) => Boolean(live) && isPlanLimitLag(e),
+                                { attempts: 8, delayMs: 750 },
+                            );
+                            router.push(`/bot/?id=${encodeURIComponent(created.id)}&created=1`);
+                        }}
+                    />
+                    <button type="button" className="btn btn-ghost" onClick={() => setCreating(false)}>
+                        {t("cancel")}
+                    </button>
                 </section>
             )}
-            {bots.length === 0 ? <p className="empty">{t("noBots")}</p> : (
+            {bots.length === 0 ? (
+                <p className="empty">{t("noBots")}</p>
+            ) : (
                 <ul className="bot-list" data-testid="bot-list">
                     {bots.map((b) => (
                         <li key={b.id} className="card bot-item">
                             <div>
-                                <h2><Link href={`/bot/?id=${encodeURIComponent(b.id)}`}>{b.name}</Link></h2>
-                                <p className="muted">{t("createdAt", { date: formatDate(lang, b.createdAt) })} · {b.language}</p>
+                                <h2>
+                                    <Link href={`/bot/?id=${encodeURIComponent(b.id)}`}>{b.name}</Link>
+                                </h2>
+                                <p className="muted">
+                                    {t("createdAt", { date: formatDate(lang, b.createdAt) })} · {b.language}
+                                </p>
                             </div>
-                            <span className={`badge badge-${b.status.toLowerCase()}`}>{code("bot", b.status)}</span>
+                            <span className={`badge badge-${b.status.toLowerCase()}`}>
+                                {code("bot", b.status)}
+                            </span>
                         </li>
                     ))}
                 </ul>
@@ -91,5 +112,9 @@ function BotsScreen() {
 }
 
 export default function BotsPage() {
-    return <AppShell><BotsScreen /></AppShell>;
+    return (
+        <AppShell>
+            <BotsScreen />
+        </AppShell>
+    );
 }

@@ -1,45 +1,35 @@
 "use client";
 // Plan picker: the catalogue, the free trial, changing or cancelling the plan, and the usage meter.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { AppShell } from "@/components/AppShell";
 import { ErrorMessage, Loading, SuccessMessage } from "@/components/ErrorMessage";
 import { UsageMeter } from "@/components/UsageMeter";
 import { useApi } from "@/lib/ApiProvider";
 import { useI18n } from "@/i18n/I18nProvider";
 import { formatMoney, formatNumber } from "@/lib/format";
-import type { Plan, Subscription } from "@/lib/types";
+import { useLoader } from "@/lib/hooks";
+import { isLive } from "@/lib/types";
 
 function PlansScreen() {
     const api = useApi();
     const router = useRouter();
     const { t, code, lang } = useI18n();
-    const [plans, setPlans] = useState<Plan[] | null>(null);
-    const [sub, setSub] = useState<Subscription | null>(null);
-    const [loadError, setLoadError] = useState<unknown>(null);
+    const {
+        data,
+        error: loadError,
+        reload: load,
+    } = useLoader(useCallback(() => Promise.all([api.plans(), api.subscription()]), [api]));
     const [actionError, setActionError] = useState<unknown>(null);
     const [done, setDone] = useState<string | null>(null);
     const [busy, setBusy] = useState<string | null>(null);
 
-    const load = useCallback(async () => {
-        setLoadError(null);
-        try {
-            const [p, s] = await Promise.all([api.plans(), api.subscription()]);
-            setPlans(p);
-            setSub(s);
-        } catch (e) {
-            setLoadError(e);
-        }
-    }, [api]);
-
-    useEffect(() => { void load(); }, [load]);
-
-    async function act(key: string, action: () => Promise<Subscription>, message: string, thenBots = false) {
+    async function act(key: string, action: () => Promise<unknown>, message: string, thenBots = false) {
         setBusy(key);
         setActionError(null);
         setDone(null);
         try {
-            setSub(await action());
+            await action();
             setDone(message);
             await load();
             if (thenBots) router.push("/bots/");
@@ -51,11 +41,12 @@ function PlansScreen() {
     }
 
     if (loadError) return <ErrorMessage error={loadError} onRetry={load} />;
-    if (!plans) return <Loading />;
+    if (!data) return <Loading />;
+    const [plans, sub] = data;
 
     const paid = plans.filter((p) => p.code !== "TRIAL");
     const trial = plans.find((p) => p.code === "TRIAL");
-    const live = sub && (sub.status === "TRIALING" || sub.status === "ACTIVE");
+    const live = isLive(sub);
 
     return (
         <>
@@ -68,10 +59,17 @@ function PlansScreen() {
                 <section className="card trial" data-testid="trial-card">
                     <h2>{code("plan", trial.code)}</h2>
                     <p>{t("trialDays", { days: trial.trialDays })}</p>
-                    <p>{t("botsAllowed", { n: formatNumber(lang, trial.botLimit) })} ·{" "}
-                        {t("messagesAllowed", { n: formatNumber(lang, trial.monthlyMessageLimit) })}</p>
-                    <button type="button" className="btn btn-primary" data-testid="start-trial" disabled={busy !== null}
-                            onClick={() => act("trial", api.startTrial, t("trialStarted"), true)}>
+                    <p>
+                        {t("botsAllowed", { n: formatNumber(lang, trial.botLimit) })} ·{" "}
+                        {t("messagesAllowed", { n: formatNumber(lang, trial.monthlyMessageLimit) })}
+                    </p>
+                    <button
+                        type="button"
+                        className="btn btn-primary"
+                        data-testid="start-trial"
+                        disabled={busy !== null}
+                        onClick={() => act("trial", api.startTrial, t("trialStarted"), true)}
+                    >
                         {busy === "trial" ? t("loading") : t("startTrial")}
                     </button>
                 </section>
@@ -80,18 +78,37 @@ function PlansScreen() {
                 {paid.map((p) => {
                     const mine = live && sub?.plan === p.code;
                     return (
-                        <li key={p.code} className={`card plan${mine ? " plan-current" : ""}`} data-testid={`plan-${p.code}`}>
+                        <li
+                            key={p.code}
+                            className={`card plan${mine ? " plan-current" : ""}`}
+                            data-testid={`plan-${p.code}`}
+                        >
                             <h2>{code("plan", p.code)}</h2>
-                            <p className="price">{p.priceMonthlyCents > 0
-                                ? t("perMonth", { price: formatMoney(lang, p.priceMonthlyCents, p.currency) }) : t("free")}</p>
+                            <p className="price">
+                                {p.priceMonthlyCents > 0
+                                    ? t("perMonth", {
+                                          price: formatMoney(lang, p.priceMonthlyCents, p.currency),
+                                      })
+                                    : t("free")}
+                            </p>
                             <ul className="plan-facts">
                                 <li>{t("botsAllowed", { n: formatNumber(lang, p.botLimit) })}</li>
-                                <li>{t("messagesAllowed", { n: formatNumber(lang, p.monthlyMessageLimit) })}</li>
+                                <li>
+                                    {t("messagesAllowed", { n: formatNumber(lang, p.monthlyMessageLimit) })}
+                                </li>
                             </ul>
-                            {mine ? <p className="badge badge-active">{t("chosen")}</p> : (
-                                <button type="button" className="btn" disabled={busy !== null}
-                                        aria-label={`${t("choosePlan")}: ${code("plan", p.code)}`}
-                                        onClick={() => act(p.code, () => api.changePlan(p.code), t("planChanged"))}>
+                            {mine ? (
+                                <p className="badge badge-active">{t("chosen")}</p>
+                            ) : (
+                                <button
+                                    type="button"
+                                    className="btn"
+                                    disabled={busy !== null}
+                                    aria-label={`${t("choosePlan")}: ${code("plan", p.code)}`}
+                                    onClick={() =>
+                                        act(p.code, () => api.changePlan(p.code), t("planChanged"))
+                                    }
+                                >
                                     {busy === p.code ? t("loading") : t("choosePlan")}
                                 </button>
                             )}
@@ -100,8 +117,12 @@ function PlansScreen() {
                 })}
             </ul>
             {live && sub?.status === "ACTIVE" && (
-                <button type="button" className="btn btn-danger" disabled={busy !== null}
-                        onClick={() => act("cancel", api.cancelSubscription, t("subscriptionCanceled"))}>
+                <button
+                    type="button"
+                    className="btn btn-danger"
+                    disabled={busy !== null}
+                    onClick={() => act("cancel", api.cancelSubscription, t("subscriptionCanceled"))}
+                >
                     {t("cancelSubscription")}
                 </button>
             )}
@@ -110,5 +131,9 @@ function PlansScreen() {
 }
 
 export default function PlansPage() {
-    return <AppShell><PlansScreen /></AppShell>;
+    return (
+        <AppShell>
+            <PlansScreen />
+        </AppShell>
+    );
 }
