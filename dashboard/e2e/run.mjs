@@ -274,7 +274,7 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         await expectText(page.getByTestId("bot-title"), k.bot, "bot title");
     });
 
-    await step(page, `${lang}: add knowledge (typed text and an uploaded .md file)`, async () => {
+    await step(page, `${lang}: add knowledge (typed text, an uploaded .md file), delete one`, async () => {
         await page.getByRole("tab", { name: t.tabKnowledge }).click();
         const form = page.getByTestId("knowledge-form");
         await form.locator("input[name=title]").fill(k.title);
@@ -294,6 +294,11 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         );
         await form.locator("button[type=submit]").click();
         await expectText(page.getByTestId("doc-list"), "manzil", "uploaded document");
+        await page.getByTestId("doc-list").locator("li", { hasText: "manzil" }).getByRole("button").click();
+        await page.waitForFunction(
+            () => !document.querySelector("[data-testid=doc-list]")?.textContent?.includes("manzil"),
+        );
+        await expectText(page.getByTestId("doc-list"), k.title, "the typed document stays");
     });
 
     await step(page, `${lang}: a refused Telegram token is shown as a sentence`, async () => {

@@ -1,6 +1,6 @@
 "use client";
 // A bot's knowledge base: add a text (typed or from a .txt/.md file), list, delete.
-import { useCallback, useState, type ChangeEvent, type FormEvent } from "react";
+import { useCallback, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { TextArea, TextField } from "./Field";
 import { ErrorMessage, Loading, SuccessMessage } from "./ErrorMessage";
 import { useApi } from "@/lib/ApiProvider";
@@ -22,15 +22,19 @@ export function KnowledgePanel({ botId }: { botId: string }) {
     const [title, setTitle] = useState("");
     const [content, setContent] = useState("");
     const [fileError, setFileError] = useState<string | null>(null);
+    const [fileName, setFileName] = useState("");
+    const fileInput = useRef<HTMLInputElement>(null);
     const [done, setDone] = useState<string | null>(null);
 
     async function readFile(e: ChangeEvent<HTMLInputElement>) {
         setFileError(null);
         const file = e.target.files?.[0];
+        setFileName(file?.name ?? "");
         if (!file) return;
         const problem = validateUpload(file);
         if (problem) {
             setFileError(t(problem));
+            setFileName("");
             e.target.value = "";
             return;
         }
@@ -47,6 +51,8 @@ export function KnowledgePanel({ botId }: { botId: string }) {
                 await api.addKnowledge(botId, { title: title.trim(), content });
                 setTitle("");
                 setContent("");
+                setFileName("");
+                if (fileInput.current) fileInput.current.value = "";
                 setDone(t("documentAdded"));
                 await load();
             },
@@ -88,15 +94,27 @@ export function KnowledgePanel({ botId }: { botId: string }) {
                     onChange={(e) => setContent(e.target.value)}
                     error={errors.content}
                 />
-                <div className="field">
-                    <label htmlFor="knowledge-file">{t("uploadFile")}</label>
+                <div className="field file-field">
+                    <span id="knowledge-file-label" className="field-label">
+                        {t("uploadFile")}
+                    </span>
+                    {/* The native picker's own words follow the browser's language: a translated button instead. */}
                     <input
                         id="knowledge-file"
+                        ref={fileInput}
+                        className="visually-hidden"
                         type="file"
                         accept=".txt,.md,.markdown,text/plain,text/markdown"
                         onChange={readFile}
+                        aria-labelledby="knowledge-file-label"
                         aria-describedby={fileError ? "knowledge-file-error" : undefined}
                     />
+                    <label htmlFor="knowledge-file" className="btn file-button">
+                        {t("chooseFile")}
+                    </label>
+                    <span className="muted" aria-live="polite">
+                        {fileName || t("noFileChosen")}
+                    </span>
                     {fileError && (
                         <p id="knowledge-file-error" className="field-error" role="alert">
                             {fileError}
