@@ -27,7 +27,7 @@ final class Platform {
     private static final List<String> FOREIGN_ENV = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER",
             "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "GOOGLE_API_KEY",
             "GEMINI_BASE_URL", "GEMINI_MODEL", "TELEGRAM_API_BASE_URL", "PUBLIC_BASE_URL", "JWT_JWKS_URL",
-            "JWT_PRIVATE_KEY_FILE", "JWT_PUBLIC_KEY_FILE", "GATEWAY_PORT");
+            "JWT_PRIVATE_KEY_FILE", "JWT_PUBLIC_KEY_FILE", "GATEWAY_PORT", "BILLING_URL", "BOT_SERVICE_URL");
 
     private static boolean started;
 
