@@ -64,20 +64,19 @@ public class BotService {
                                                 : Uni.createFrom().<Bot>failure(refusal))));
     }
 
-    /** Stores billing's answer in the read model; true when it allows more than the refusal assumed. */
+    /**
+     * Stores billing's answer in the read model; true when it allows any bots, so the creation is worth
+     * one more try (the billing.entitlements event may also have arrived meanwhile).
+     */
     @WithTransaction
     Uni<Boolean> refreshEntitlement(UUID ownerId, BillingApi.Subscription s) {
         Instant now = now();
-        return entitlements.findById(ownerId)
-                .chain(before -> {
-                    int was = before == null ? 0 : before.allowedBots(now);
-                    return entitlements.upsert(ownerId, s.plan(), s.status(), s.usage().botLimit(),
-                                    s.usage().messageLimit() == null ? 0 : s.usage().messageLimit(),
-                                    s.usage().messages() == null ? 0 : s.usage().messages(), s.currentPeriodEnd(), now)
-                            .map(after -> after.allowedBots(now) > was);
-                })
-                .invoke(more -> LOG.infof("entitlement refreshed from billing owner=%s plan=%s status=%s more=%s",
-                        ownerId, s.plan(), s.status(), more));
+        return entitlements.upsert(ownerId, s.plan(), s.status(), s.usage().botLimit(),
+                        s.usage().messageLimit() == null ? 0 : s.usage().messageLimit(),
+                        s.usage().messages() == null ? 0 : s.usage().messages(), s.currentPeriodEnd(), now)
+                .map(after -> after.allowedBots(now) > 0)
+                .invoke(allows -> LOG.infof("entitlement refreshed from billing owner=%s plan=%s status=%s retry=%s",
+                        ownerId, s.plan(), s.status(), allows));
     }
 
     @WithTransaction
