@@ -36,6 +36,7 @@ const TEXT = {
         paused: "To'xtatilgan",
         saved: "Sozlamalar saqlandi.",
         planChanged: "Tarif o'zgartirildi.",
+        planLimit: "Tarifingiz boshqa bot yaratishga ruxsat bermaydi.",
         starter: "Boshlang'ich",
     },
     ru: {
@@ -58,6 +59,7 @@ const TEXT = {
         paused: "Приостановлен",
         saved: "Настройки сохранены.",
         planChanged: "Тариф изменён.",
+        planLimit: "Ваш тариф не позволяет создать больше ботов.",
         starter: "Стартовый",
     },
     en: {
@@ -80,6 +82,7 @@ const TEXT = {
         paused: "Paused",
         saved: "The settings have been saved.",
         planChanged: "Your plan has been changed.",
+        planLimit: "Your plan allows no more bots.",
         starter: "Starter",
     },
 };
@@ -362,6 +365,14 @@ async function journeySteps(page, lang, { phone = false } = {}) {
             t.botsTitle,
             "bots heading after reload (language remembered)",
         );
+    });
+
+    await step(page, `${lang}: a second bot on the trial is refused with a sentence`, async () => {
+        await page.getByTestId("new-bot").click();
+        const form = page.getByTestId("bot-form");
+        await form.locator("input[name=name]").fill(`${k.bot} 2`);
+        await form.locator("button[type=submit]").click();
+        await expectText(form.getByTestId("error"), t.planLimit, "plan-limit error");
     });
 
     await step(page, `${lang}: an expired access token is refreshed silently`, async () => {

@@ -72,10 +72,12 @@ function BotsScreen() {
                     <BotForm
                         submitLabel={t("createBot")}
                         onSubmit={async (settings) => {
-                            // A fresh trial reaches bot-service over Kafka: retry plan-limit briefly.
+                            // A fresh trial reaches bot-service over Kafka: retry plan-limit briefly,
+                            // but only while billing says there is room (a real limit fails at once).
+                            const room = live && (!sub?.usage || sub.usage.bots < sub.usage.botLimit);
                             const created = await withRetry(
                                 () => api.createBot(settings),
-                                (e) => Boolean(live) && isPlanLimitLag(e),
+                                (e) => room && isPlanLimitLag(e),
                                 { attempts: 8, delayMs: 750 },
                             );
                             router.push(`/bot/?id=${encodeURIComponent(created.id)}&created=1`);
