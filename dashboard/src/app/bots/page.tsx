@@ -12,13 +12,14 @@ import { useApi } from "@/lib/ApiProvider";
 import { isPlanLimitLag, withRetry } from "@/lib/api";
 import { useI18n } from "@/i18n/I18nProvider";
 import { formatDate } from "@/lib/format";
-import { useLoader } from "@/lib/hooks";
+import { useLoader, useTitle } from "@/lib/hooks";
 import { isLive } from "@/lib/types";
 
 function BotsScreen() {
     const api = useApi();
     const router = useRouter();
     const { t, code, lang } = useI18n();
+    useTitle(t("botsTitle"));
     const {
         data,
         setData,
