@@ -72,8 +72,13 @@ function BotScreen() {
                       : null;
         if (!next) return;
         e.preventDefault();
-        setTab(next);
+        openTab(next);
         tabRefs.current[next]?.focus();
+    }
+
+    function openTab(next: Tab) {
+        setTab(next);
+        setDone(null);
     }
 
     async function removeBot() {
@@ -119,10 +124,7 @@ function BotScreen() {
                         ref={(el) => {
                             tabRefs.current[name] = el;
                         }}
-                        onClick={() => {
-                            setTab(name);
-                            setDone(null);
-                        }}
+                        onClick={() => openTab(name)}
                         onKeyDown={onTabKey}
                     >
                         {t(TAB_LABELS[name])}
