@@ -36,6 +36,7 @@ const TEXT = {
         paused: "To'xtatilgan",
         saved: "Sozlamalar saqlandi.",
         planChanged: "Tarif o'zgartirildi.",
+        planLimit: "Tarifingiz boshqa bot yaratishga ruxsat bermaydi.",
         starter: "Boshlang'ich",
     },
     ru: {
@@ -58,6 +59,7 @@ const TEXT = {
         paused: "Приостановлен",
         saved: "Настройки сохранены.",
         planChanged: "Тариф изменён.",
+        planLimit: "Ваш тариф не позволяет создать больше ботов.",
         starter: "Стартовый",
     },
     en: {
@@ -80,6 +82,7 @@ const TEXT = {
         paused: "Paused",
         saved: "The settings have been saved.",
         planChanged: "Your plan has been changed.",
+        planLimit: "Your plan allows no more bots.",
         starter: "Starter",
     },
 };
@@ -364,6 +367,14 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         );
     });
 
+    await step(page, `${lang}: a second bot on the trial is refused with a sentence`, async () => {
+        await page.getByTestId("new-bot").click();
+        const form = page.getByTestId("bot-form");
+        await form.locator("input[name=name]").fill(`${k.bot} 2`);
+        await form.locator("button[type=submit]").click();
+        await expectText(form.getByTestId("error"), t.planLimit, "plan-limit error");
+    });
+
     await step(page, `${lang}: an expired access token is refreshed silently`, async () => {
         await page.evaluate(() => {
             const tokens = JSON.parse(localStorage.getItem("bf.tokens"));
@@ -449,6 +460,42 @@ async function extrasSteps(page) {
         await page.keyboard.type("definitely-wrong");
         await page.keyboard.press("Enter");
         await expectText(page.getByTestId("error"), TEXT.ru.wrongPassword, "error after keyboard submit");
+    });
+
+    await step(page, "a failing service is a sentence with a retry, never a blank page", async () => {
+        await page.goto(`${BASE_URL}/app/login/`);
+        await page.evaluate(() => localStorage.setItem("bf.lang", "en"));
+        await page.goto(`${BASE_URL}/app/signup/`);
+        const email = `down-${RUN}@example.com`;
+        await page.locator("input[name=name]").fill("Down");
+        await page.locator("input[name=email]").fill(email);
+        await page.locator("input[name=password]").fill(`correct horse ${RUN}`);
+        await page.getByTestId("signup-form").locator("button[type=submit]").click();
+        await page.waitForURL(/\/plans\/$/);
+        // bot-service "down": the gateway's own 502 problem, then an HTML page from something in between.
+        let calls = 0;
+        await page.route("**/api/bots", (route) =>
+            ++calls === 1
+                ? route.fulfill({
+                      status: 502,
+                      contentType: "application/problem+json",
+                      body: JSON.stringify({
+                          type: "service-unavailable",
+                          title: "Bad Gateway",
+                          status: 502,
+                          detail: "The service behind this address is not reachable right now.",
+                      }),
+                  })
+                : route.fulfill({ status: 500, contentType: "text/html", body: "<h1>oops</h1>" }),
+        );
+        await page.goto(`${BASE_URL}/app/bots/`);
+        await expectText(page.getByTestId("error"), "temporarily unavailable", "502 sentence");
+        await page.getByTestId("error").getByRole("button").click();
+        await expectText(page.getByTestId("error"), "Something went wrong", "500 sentence");
+        await page.unroute("**/api/bots");
+        await page.getByTestId("error").getByRole("button").click();
+        await expectText(page.locator("h1"), TEXT.en.botsTitle, "bots after the service is back");
+        expect((await page.title()).startsWith(TEXT.en.botsTitle), `title ${await page.title()}`);
     });
 
     await step(page, "an unknown dashboard address falls back to the app, not an error page", async () => {

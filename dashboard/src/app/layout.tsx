@@ -5,8 +5,8 @@ import { I18nProvider, LANG_BOOT_SCRIPT } from "@/i18n/I18nProvider";
 import { ApiProvider } from "@/lib/ApiProvider";
 import "./globals.css";
 
+// No metadata title: each screen sets its own, translated (useTitle); Next would put a fixed one back.
 export const metadata: Metadata = {
-    title: "BotFactory",
     description: "BotFactory: your AI assistant on Telegram",
 };
 

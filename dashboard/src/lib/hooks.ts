@@ -5,6 +5,13 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { focusFirstInvalid } from "@/components/Field";
 import { hasErrors, type FieldErrors } from "./validation";
 
+/** The browser tab's (and screen readers' route announcement's) title for a screen. */
+export function useTitle(title: string) {
+    useEffect(() => {
+        document.title = title ? `${title} · BotFactory` : "BotFactory";
+    }, [title]);
+}
+
 /** Runs `load` (memoise it with useCallback) on mount and whenever it changes. */
 export function useLoader<T>(load: () => Promise<T>) {
     const [data, setData] = useState<T | undefined>(undefined);

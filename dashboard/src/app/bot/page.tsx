@@ -9,6 +9,7 @@ import { ErrorMessage, Loading, SuccessMessage } from "@/components/ErrorMessage
 import { KnowledgePanel } from "@/components/KnowledgePanel";
 import { TelegramPanel } from "@/components/TelegramPanel";
 import { useApi } from "@/lib/ApiProvider";
+import { useTitle } from "@/lib/hooks";
 import { useI18n } from "@/i18n/I18nProvider";
 import type { MessageKey } from "@/i18n/messages";
 import type { Bot } from "@/lib/types";
@@ -55,6 +56,7 @@ function BotScreen() {
     useEffect(() => {
         if (id) void load();
     }, [id, load]);
+    useTitle(bot?.name ?? t("editBotTitle"));
 
     function onTabKey(e: KeyboardEvent<HTMLButtonElement>) {
         const i = TABS.indexOf(tab);
@@ -70,8 +72,13 @@ function BotScreen() {
                       : null;
         if (!next) return;
         e.preventDefault();
-        setTab(next);
+        openTab(next);
         tabRefs.current[next]?.focus();
+    }
+
+    function openTab(next: Tab) {
+        setTab(next);
+        setDone(null);
     }
 
     async function removeBot() {
@@ -117,10 +124,7 @@ function BotScreen() {
                         ref={(el) => {
                             tabRefs.current[name] = el;
                         }}
-                        onClick={() => {
-                            setTab(name);
-                            setDone(null);
-                        }}
+                        onClick={() => openTab(name)}
                         onKeyDown={onTabKey}
                     >
                         {t(TAB_LABELS[name])}

@@ -12,13 +12,14 @@ import { useApi } from "@/lib/ApiProvider";
 import { isPlanLimitLag, withRetry } from "@/lib/api";
 import { useI18n } from "@/i18n/I18nProvider";
 import { formatDate } from "@/lib/format";
-import { useLoader } from "@/lib/hooks";
+import { useLoader, useTitle } from "@/lib/hooks";
 import { isLive } from "@/lib/types";
 
 function BotsScreen() {
     const api = useApi();
     const router = useRouter();
     const { t, code, lang } = useI18n();
+    useTitle(t("botsTitle"));
     const {
         data,
         setData,
@@ -72,10 +73,12 @@ function BotsScreen() {
                     <BotForm
                         submitLabel={t("createBot")}
                         onSubmit={async (settings) => {
-                            // A fresh trial reaches bot-service over Kafka: retry plan-limit briefly.
+                            // A fresh trial reaches bot-service over Kafka: retry plan-limit briefly,
+                            // but only while billing says there is room (a real limit fails at once).
+                            const room = live && (!sub?.usage || sub.usage.bots < sub.usage.botLimit);
                             const created = await withRetry(
                                 () => api.createBot(settings),
-                                (e) => Boolean(live) && isPlanLimitLag(e),
+                                (e) => room && isPlanLimitLag(e),
                                 { attempts: 8, delayMs: 750 },
                             );
                             router.push(`/bot/?id=${encodeURIComponent(created.id)}&created=1`);

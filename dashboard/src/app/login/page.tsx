@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { PublicShell } from "@/components/AppShell";
 import { ErrorMessage, SuccessMessage } from "@/components/ErrorMessage";
 import { TextField } from "@/components/Field";
-import { useFormSubmit } from "@/lib/hooks";
+import { useFormSubmit, useTitle } from "@/lib/hooks";
 import { useApi } from "@/lib/ApiProvider";
 import { useI18n } from "@/i18n/I18nProvider";
 import { validateLogin } from "@/lib/validation";
@@ -15,18 +15,23 @@ export default function LoginPage() {
     const api = useApi();
     const router = useRouter();
     const { t } = useI18n();
+    useTitle(t("loginTitle"));
     const { form, errors, failure, busy, submit } = useFormSubmit<"email" | "password">();
     const [email, setEmail] = useState("");
     const [password, setPassword] = useState("");
     const [notice, setNotice] = useState<string | null>(null);
 
     useEffect(() => {
+        if (api.isLoggedIn()) {
+            router.replace("/bots/");
+            return;
+        }
         const params = new URLSearchParams(window.location.search);
         if (params.get("expired")) setNotice("sessionExpired");
         else if (params.get("registered")) setNotice("signedUp");
         const known = params.get("email");
         if (known) setEmail(known);
-    }, []);
+    }, [api, router]);
 
     const logIn = (e: FormEvent) =>
         submit(

@@ -8,13 +8,14 @@ import { UsageMeter } from "@/components/UsageMeter";
 import { useApi } from "@/lib/ApiProvider";
 import { useI18n } from "@/i18n/I18nProvider";
 import { formatMoney, formatNumber } from "@/lib/format";
-import { useLoader } from "@/lib/hooks";
+import { useLoader, useTitle } from "@/lib/hooks";
 import { isLive } from "@/lib/types";
 
 function PlansScreen() {
     const api = useApi();
     const router = useRouter();
     const { t, code, lang } = useI18n();
+    useTitle(t("plansTitle"));
     const {
         data,
         error: loadError,

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { PublicShell } from "@/components/AppShell";
 import { ErrorMessage } from "@/components/ErrorMessage";
 import { TextField } from "@/components/Field";
-import { useFormSubmit } from "@/lib/hooks";
+import { useFormSubmit, useTitle } from "@/lib/hooks";
 import { useApi } from "@/lib/ApiProvider";
 import { useI18n } from "@/i18n/I18nProvider";
 import { validateSignup } from "@/lib/validation";
@@ -15,6 +15,7 @@ export default function SignupPage() {
     const api = useApi();
     const router = useRouter();
     const { t } = useI18n();
+    useTitle(t("signupTitle"));
     const { form, errors, failure, busy, submit } = useFormSubmit<"email" | "password" | "name">();
     const [name, setName] = useState("");
     const [email, setEmail] = useState("");
