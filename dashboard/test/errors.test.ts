@@ -30,6 +30,16 @@ describe("describeError", () => {
         expect(describeError(e, "uz", "login").message).toBe("Elektron pochta yoki parol noto'g'ri.");
     });
 
+    it("tells a wrong password from an ended session by the problem type", () => {
+        const wrong = new ApiError(401, {
+            type: "invalid-credentials",
+            detail: "Email or password is incorrect.",
+        });
+        expect(describeError(wrong, "ru").message).toBe("Неверная почта или пароль.");
+        const ended = new ApiError(401, { type: "invalid-refresh-token", detail: "Log in again." });
+        expect(describeError(ended, "en").message).toBe("Your session has ended. Please log in again.");
+    });
+
     it("accepts URI problem types", () => {
         expect(shortType("https://botfactory.local/problems/plan-limit")).toBe("plan-limit");
         const e = new ApiError(403, { type: "https://botfactory.local/problems/plan-limit", detail: "x" });

@@ -61,7 +61,8 @@ class LoginTests {
         Response wrongPassword = login(email, "wrong password!", randomClient());
         Response unknownEmail = login(uniqueEmail(), "wrong password!", randomClient());
 
-        wrongPassword.then().statusCode(401).contentType("application/problem+json");
+        wrongPassword.then().statusCode(401).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("invalid-credentials"));
         unknownEmail.then().statusCode(401).contentType("application/problem+json");
         assertEquals(wrongPassword.path("type").toString(), unknownEmail.path("type").toString());
         assertEquals(wrongPassword.path("detail").toString(), unknownEmail.path("detail").toString());

@@ -38,7 +38,7 @@ class RefreshTokenTests {
 
         refresh(original).then().statusCode(401)
                 .contentType("application/problem+json")
-                .body("type", equalTo("unauthorized"));
+                .body("type", equalTo("invalid-refresh-token"));
         // The thief replayed the old token: the legitimate, newer token is dead too.
         refresh(rotated).then().statusCode(401);
     }

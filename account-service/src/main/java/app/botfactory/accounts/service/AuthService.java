@@ -149,7 +149,8 @@ public class AuthService {
             return rotated.pair();
         }
         LOG.infof("refresh rejected outcome=401 reason=%s", ((Rejected) outcome).reason());
-        throw ApiException.unauthorized("The refresh token is invalid, expired or revoked. Log in again.");
+        throw ApiException.unauthorized("invalid-refresh-token",
+                "The refresh token is invalid, expired or revoked. Log in again.");
     }
 
     private static Uni<RefreshOutcome> rejected(String reason) {
@@ -157,6 +158,7 @@ public class AuthService {
     }
 
     private static <T> Uni<T> invalidCredentials() {
-        return Uni.createFrom().failure(ApiException.unauthorized("Email or password is incorrect."));
+        return Uni.createFrom().failure(ApiException.unauthorized("invalid-credentials",
+                "Email or password is incorrect."));
     }
 }

@@ -39,8 +39,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException unauthorized(String detail) {
-        return new ApiException(401, "unauthorized", "Unauthorized", detail,
-                Map.of("WWW-Authenticate", "Bearer"));
+        return unauthorized("unauthorized", detail);
+    }
+
+    /** A 401 with a more specific type, so a client can tell a wrong password from an ended session. */
+    public static ApiException unauthorized(String type, String detail) {
+        return new ApiException(401, type, "Unauthorized", detail, Map.of("WWW-Authenticate", "Bearer"));
     }
 
     public static ApiException conflict(String type, String detail) {
