@@ -410,21 +410,22 @@ public final class ChatBench {
     /** One message per bot until every bot has answered once (entitlements and knowledge have arrived). */
     private void firstReplies() throws InterruptedException {
         long started = System.nanoTime();
-        Map<Bot, Integer> pending = new LinkedHashMap<>();
+        Map<Bot, List<Integer>> pending = new LinkedHashMap<>();
+        bots.forEach(bot -> pending.put(bot, new ArrayList<>()));
         AtomicInteger inFlight = new AtomicInteger();
         long lastRound = 0;
         while (true) {
-            pending.entrySet().removeIf(e -> replies.get(e.getValue()) > 0);
-            if (lastRound != 0 && pending.isEmpty()) {
+            pending.entrySet().removeIf(e -> e.getValue().stream().anyMatch(seq -> replies.get(seq) > 0));
+            if (pending.isEmpty()) {
                 break;
             }
-            if (lastRound == 0 || System.nanoTime() - lastRound > 10_000_000_000L) {
-                for (Bot bot : bots) {
-                    if (lastRound == 0 || pending.containsKey(bot)) {
-                        int seq = nextSeq();
-                        send(seq, bot, 1, System.nanoTime(), inFlight);
-                        pending.put(bot, seq);
-                    }
+            if (lastRound == 0 || System.nanoTime() - lastRound > 30_000_000_000L) {
+                // again for the bots still silent (e.g. LIMIT replies before the plan change arrived)
+                int chat = 2;
+                for (Map.Entry<Bot, List<Integer>> e : pending.entrySet()) {
+                    int seq = nextSeq();
+                    send(seq, e.getKey(), chat++, System.nanoTime(), inFlight);
+                    e.getValue().add(seq);
                 }
                 lastRound = System.nanoTime();
             }
