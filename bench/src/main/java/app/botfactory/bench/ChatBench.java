@@ -167,6 +167,11 @@ public final class ChatBench {
                         + " %d chats per bot in rotation, webhooks through the gateway; %d s per rate;"
                         + " %d cores shared with everything else on this machine%n", botCount, CHATS_PER_BOT, seconds,
                 Runtime.getRuntime().availableProcessors());
+        Map<String, Long> idle0 = cpu.sample();
+        long idleStart = System.nanoTime();
+        Thread.sleep(10_000);
+        cpu.setIdle(idle0, cpu.sample(), (System.nanoTime() - idleStart) / 1e9);
+        System.out.println("idle CPU (10 s, no load; outbox relays, dispatcher and consumers polling): " + cpu.idleLine());
         System.out.println("warm-up (JIT), not reported: " + warmRate + " msg/s for " + warmSeconds + " s");
         step(warmRate, warmSeconds, cpu, true);
 
@@ -559,7 +564,7 @@ public final class ChatBench {
                 toInbound.getValueAtPercentile(50), toInbound.getValueAtPercentile(99),
                 inToOut.getValueAtPercentile(50), inToOut.getValueAtPercentile(99),
                 outToSend.getValueAtPercentile(50), outToSend.getValueAtPercentile(99), toInbound.getTotalCount());
-        String cpuLine = cpu.describe(cpu0, cpu1, stepSeconds);
+        String cpuLine = cpu.describe(cpu0, cpu1, stepSeconds, e2e.getTotalCount());
 
         String saturation = null;
         if (!warmUp) {
@@ -779,13 +784,39 @@ public final class ChatBench {
             return false;
         }
 
-        String describe(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        private final Map<String, Double> idlePerSecond = new LinkedHashMap<>();
+
+        void setIdle(Map<String, Long> before, Map<String, Long> after, double seconds) {
+            for (String name : roots.keySet()) {
+                idlePerSecond.put(name, (after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L)) / TICKS / seconds);
+            }
+        }
+
+        String idleLine() {
             StringBuilder b = new StringBuilder();
+            idlePerSecond.forEach((name, perSecond) -> b.append(String.format("%s %.0f%%, ", name, 100 * perSecond)));
+            return b.append("of one core").toString();
+        }
+
+        /** CPU seconds per process over the step (and % of one core), then CPU ms per reply above idle. */
+        String describe(Map<String, Long> before, Map<String, Long> after, double seconds, long messages) {
+            StringBuilder b = new StringBuilder();
+            StringBuilder perMessage = new StringBuilder();
             long ours = 0;
+            double netTotal = 0;
             for (String name : roots.keySet()) {
                 long d = after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L);
                 ours += d;
                 b.append(String.format("%s %.1f s (%.0f%%), ", name, d / TICKS, 100 * d / TICKS / seconds));
+                double net = Math.max(0, d / TICKS - idlePerSecond.getOrDefault(name, 0.0) * seconds);
+                netTotal += net;
+                if (messages > 0) {
+                    perMessage.append(String.format("%s %.1f, ", name, 1000 * net / messages));
+                }
+            }
+            if (messages > 0) {
+                b.append(String.format("%n          CPU ms per reply above idle: %stotal %.1f ms", perMessage,
+                        1000 * netTotal / messages)).append(String.format("%n          "));
             }
             long machine = after.getOrDefault("machine", 0L) - before.getOrDefault("machine", 0L);
             b.append(String.format("whole machine %.1f s of %.1f s available (other users %.1f s) over %.1f s",
