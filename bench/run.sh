@@ -55,17 +55,20 @@ bench_bots() {
 
 bench_telegram() {
     trap 'stop_started; [ -z "${bench_pid:-}" ] || kill "$bench_pid" 2>/dev/null || true' EXIT
-    local port=18999 bots="${BENCH_BOTS:-100}" concurrency="${BENCH_CONCURRENCY:-32}"
+    # Ports follow BOTFACTORY_PORT_OFFSET like the launcher's, so this runs beside a developer's `up`.
+    local port=$((18999 + OFFSET)) accounts=$((8081 + OFFSET)) channel=$((8085 + OFFSET))
+    local bots="${BENCH_BOTS:-100}" concurrency="${BENCH_CONCURRENCY:-32}"
     need_java_and_maven
     build
     # The stand-in Telegram lives in the benchmark JVM; it must listen before channel-telegram starts.
     java -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" app.botfactory.bench.TelegramBench \
-        http://127.0.0.1:8081 http://127.0.0.1:8085 "$KAFKA_BOOTSTRAP_SERVERS" "$port" "$bots" "$concurrency" \
-        "$seconds" &
+        "http://127.0.0.1:$accounts" "http://127.0.0.1:$channel" "$KAFKA_BOOTSTRAP_SERVERS" "$port" "$bots" \
+        "$concurrency" "$seconds" &
     bench_pid=$!
     wait_for telegram-stand-in 60 port_open "$port"
-    SERVICES=(account-service:8081 channel-telegram:8085)
+    SERVICES=(account-service:$accounts channel-telegram:$channel)
     TELEGRAM_API_BASE_URL="http://127.0.0.1:$port"
+    start_gateway() { :; }   # measured directly, not through the gateway (which needs every service)
     start_everything
     wait "$bench_pid"
     bench_pid=
