@@ -117,7 +117,7 @@ public final class ChatBench {
         int[] rates = Arrays.stream(args[6].split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .mapToInt(Integer::parseInt).toArray();
         Path runDir = Path.of(args[7]);
-        int warmRate = 50;
+        int warmRate = Math.min(50, rates.length == 0 ? 50 : rates[0]); // never above the first rate measured
         int warmSeconds = Math.min(10, seconds);
         long planned = 20L * botCount + (long) warmRate * warmSeconds;
         for (int r : rates) {
