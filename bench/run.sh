@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks: starts Postgres, Kafka and the service under test the way the launcher does, measures
-# time to ready and RSS, drives load on loopback and prints the numbers. Usage: bench/run.sh [accounts|bots|telegram] [seconds]
+# time to ready and RSS, drives load on loopback and prints the numbers.
+# Usage: bench/run.sh [accounts|bots|telegram|chat] [seconds]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ "${1:-}" = chat ]; then
+    # The whole platform, beside anyone's `up` or e2e run: every port +12000, state in a folder of its own
+    # (wiped at every start, git-ignored).
+    export BOTFACTORY_PORT_OFFSET="${BOTFACTORY_PORT_OFFSET:-12000}"
+    export BOTFACTORY_RUN_DIR="${BOTFACTORY_RUN_DIR:-$ROOT/.run-bench}"
+    unset BOTFACTORY_STANDINS   # the stand-ins live in the benchmark JVM (it times their calls)
+fi
 # shellcheck source=../botfactory
 source "$ROOT/botfactory"
 
@@ -47,26 +55,68 @@ bench_bots() {
 
 bench_telegram() {
     trap 'stop_started; [ -z "${bench_pid:-}" ] || kill "$bench_pid" 2>/dev/null || true' EXIT
-    local port=18999 bots="${BENCH_BOTS:-100}" concurrency="${BENCH_CONCURRENCY:-32}"
+    # Ports follow BOTFACTORY_PORT_OFFSET like the launcher's, so this runs beside a developer's `up`.
+    local port=$((18999 + OFFSET)) accounts=$((8081 + OFFSET)) channel=$((8085 + OFFSET))
+    local bots="${BENCH_BOTS:-100}" concurrency="${BENCH_CONCURRENCY:-32}"
     need_java_and_maven
     build
     # The stand-in Telegram lives in the benchmark JVM; it must listen before channel-telegram starts.
     java -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" app.botfactory.bench.TelegramBench \
-        http://127.0.0.1:8081 http://127.0.0.1:8085 "$KAFKA_BOOTSTRAP_SERVERS" "$port" "$bots" "$concurrency" \
-        "$seconds" &
+        "http://127.0.0.1:$accounts" "http://127.0.0.1:$channel" "$KAFKA_BOOTSTRAP_SERVERS" "$port" "$bots" \
+        "$concurrency" "$seconds" &
     bench_pid=$!
     wait_for telegram-stand-in 60 port_open "$port"
-    SERVICES=(account-service:8081 channel-telegram:8085)
+    SERVICES=(account-service:$accounts channel-telegram:$channel)
     TELEGRAM_API_BASE_URL="http://127.0.0.1:$port"
+    start_gateway() { :; }   # measured directly, not through the gateway (which needs every service)
     start_everything
     wait "$bench_pid"
     bench_pid=
     info "channel-telegram RSS after load: $(rss_mb "$(cat "$PIDS/channel-telegram.pid")") MB"
 }
 
+# End to end: webhook -> channel-telegram -> chat.inbound -> ai-gateway (instant stand-in Gemini) -> chat.outbound
+# -> channel-telegram -> sendMessage (stand-in Telegram), open-loop load at each of BENCH_RATES (msg/s) across
+# BENCH_BOTS bots set up through the gateway. The stand-ins run in the benchmark JVM, which must listen before
+# the services start; the launcher then starts everything (ports +12000, state in .run-bench/, wiped first).
+bench_chat() {
+    local bots="${BENCH_BOTS:-100}" rates="${BENCH_RATES:-100,250,500,1000}"
+    bench_pid=
+    trap 'rc=$?; trap - EXIT INT TERM; [ -z "${bench_pid:-}" ] || kill "$bench_pid" 2>/dev/null || true; stop_started; exit $rc' EXIT
+    trap 'exit 130' INT TERM
+    need_java_and_maven; need_tools
+    build
+    [ -f "$ROOT/bench/target/classes/app/botfactory/bench/ChatBench.class" ] && [ -d "$ROOT/bench/target/lib" ] \
+        || die "bench/target is not built: run 'mvn -B -DskipTests package' (or drop BOTFACTORY_SKIP_BUILD)"
+    # A fresh platform every time: stop what an aborted earlier run may have left, then wipe its folder.
+    cmd_stop >/dev/null 2>&1 || true
+    rm -rf "$RUN"
+    mkdir -p "$LOGS" "$PIDS"
+    step "benchmark JVM: stand-in Telegram :$STANDIN_TELEGRAM_PORT and instant Gemini :$STANDIN_GEMINI_PORT"
+    java -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
+        app.botfactory.bench.ChatBench "http://127.0.0.1:$GATEWAY_PORT" "$KAFKA_BOOTSTRAP_SERVERS" \
+        "$STANDIN_TELEGRAM_PORT" "$STANDIN_GEMINI_PORT" "$bots" "$seconds" "$rates" "$RUN" &
+    bench_pid=$!
+    wait_for chat-bench 60 port_open "$STANDIN_GEMINI_PORT"
+    TELEGRAM_API_BASE_URL="http://127.0.0.1:$STANDIN_TELEGRAM_PORT"
+    GEMINI_BASE_URL="http://127.0.0.1:$STANDIN_GEMINI_PORT"
+    GOOGLE_API_KEY="bench-stand-in-key"
+    start_everything
+    local rc=0
+    wait "$bench_pid" || rc=$?
+    bench_pid=
+    case $rc in
+        0) ;;
+        3) die "the benchmark wedged (see the BENCH WEDGED line above); logs in $LOGS" ;;
+        *) die "the benchmark failed (exit $rc); logs in $LOGS" ;;
+    esac
+    info "logs of this run: $LOGS (kept until the next run)"
+}
+
 case "$what" in
     accounts) bench_accounts ;;
     bots) bench_bots ;;
     telegram) bench_telegram ;;
-    *) echo "unknown benchmark: $what (known: accounts, bots, telegram)"; exit 2 ;;
+    chat) bench_chat ;;
+    *) echo "unknown benchmark: $what (known: accounts, bots, telegram, chat)"; exit 2 ;;
 esac

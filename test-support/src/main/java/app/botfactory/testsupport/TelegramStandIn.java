@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +97,17 @@ public final class TelegramStandIn implements AutoCloseable {
 
     private volatile int maxKept = Integer.MAX_VALUE;
 
+    private volatile Consumer<Call> listener = call -> { };
+
+    /**
+     * Tells `listener` about every Bot API call the moment it arrives (before the reply is written), on the
+     * server's thread; `Call.atNanos` is its arrival time. A benchmark times replies with it. One listener;
+     * a later one replaces the earlier. It must be quick and must not throw.
+     */
+    public void onCall(Consumer<Call> listener) {
+        this.listener = listener == null ? call -> { } : listener;
+    }
+
     public List<Call> calls() {
         return new ArrayList<>(calls);
     }
@@ -132,7 +144,13 @@ public final class TelegramStandIn implements AutoCloseable {
         }
         String token = path.substring(4, path.indexOf('/', 4));
         String method = path.substring(path.indexOf('/', 4) + 1);
-        calls.add(new Call(token, method, body, System.nanoTime()));
+        Call call = new Call(token, method, body, System.nanoTime());
+        calls.add(call);
+        try {
+            listener.accept(call);
+        } catch (RuntimeException e) {
+            // a listener's bug must not turn into a Telegram error
+        }
         if (kept.incrementAndGet() > maxKept && calls.pollFirst() != null) {
             kept.decrementAndGet();
         }
