@@ -59,14 +59,15 @@ public final class Lexicon {
     private static Concept concept(String line) {
         int colon = line.indexOf(':');
         String name = colon < 0 ? line : line.substring(0, colon).strip();
+        boolean weak = name.startsWith("~");
         List<List<String>> terms = new ArrayList<>();
         for (String raw : line.substring(colon + 1).split(",")) {
-            List<String> words = TextNormalizer.tokens(raw);
+            List<String> words = raw.strip().equals("<clock>") ? List.of(Concept.CLOCK) : TextNormalizer.tokens(raw);
             if (!words.isEmpty() && !terms.contains(words)) {
                 terms.add(List.copyOf(words));
             }
         }
-        return new Concept(name, List.copyOf(terms));
+        return new Concept(weak ? name.substring(1) : name, List.copyOf(terms), weak);
     }
 
     private static List<String> lines(String resource) {

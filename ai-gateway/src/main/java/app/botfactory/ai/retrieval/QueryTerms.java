@@ -13,7 +13,7 @@ import java.util.Set;
 
 public final class QueryTerms {
 
-    /** A stem is never cut shorter than this. */
+    /** A lone vowel or -s is cut only from a word longer than this. */
     public static final int MIN_STEM = 4;
 
     /** Endings stripped from words the lexicon does not know (normalised spelling; longest first). */
@@ -56,7 +56,7 @@ public final class QueryTerms {
                     matched.add(c);
                 }
             }
-            boolean filler = longest <= 1 && (lexicon.isFiller(token) || token.length() < 2);
+            boolean filler = longest == 0 && (lexicon.isFiller(token) || token.length() < 2);
             if (filler) {
                 i++;
                 continue;
@@ -81,20 +81,23 @@ public final class QueryTerms {
         }
         Set<List<String>> terms = new LinkedHashSet<>();
         List<String> names = new ArrayList<>();
+        boolean weak = true;
         for (Concept c : concepts) {
             names.add(c.name());
             terms.addAll(c.terms());
+            weak &= c.weak();
         }
-        return new Concept(String.join("+", names), List.copyOf(terms));
+        return new Concept(String.join("+", names), List.copyOf(terms), weak);
     }
 
-    /** Strips up to three known endings, never below MIN_STEM letters. */
+    /** Strips up to three known endings: a word ending never leaves fewer than 3 letters, a lone vowel 4. */
     public static String stem(String token) {
         String s = token;
         for (int round = 0; round < 3; round++) {
             String before = s;
             for (String suffix : SUFFIXES) {
-                if (s.endsWith(suffix) && s.length() - suffix.length() >= MIN_STEM) {
+                int keep = suffix.length() == 1 ? MIN_STEM : MIN_STEM - 1;
+                if (s.endsWith(suffix) && s.length() - suffix.length() >= keep) {
                     s = s.substring(0, s.length() - suffix.length());
                     break;
                 }

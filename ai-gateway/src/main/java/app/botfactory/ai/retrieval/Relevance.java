@@ -10,13 +10,17 @@ public final class Relevance {
 
     private Relevance() { }
 
-    /** Covered share of the topics, 0..1. */
+    /** Covered share of the topics, 0..1; a weak topic counts only where the passage has it. */
     public static double coverage(List<Concept> concepts, String normalizedPassage) {
-        if (concepts.isEmpty()) {
-            return 0;
-        }
         List<String> tokens = Arrays.asList(normalizedPassage.split(" "));
-        return (double) covered(concepts, tokens) / concepts.size();
+        int covered = 0;
+        int counted = 0;
+        for (Concept c : concepts) {
+            boolean has = c.coveredBy(tokens);
+            covered += has ? 1 : 0;
+            counted += has || !c.weak() ? 1 : 0;
+        }
+        return counted == 0 ? 0 : (double) covered / counted;
     }
 
     /** How many of the topics occur in the tokens. */

@@ -34,6 +34,11 @@ public class Retriever {
     }
 
     public Uni<List<Passage>> retrieve(UUID botId, String question) {
+        return retrieve(botId, question, config.relevanceFloor());
+    }
+
+    /** As {@link #retrieve(UUID, String)} with another floor: the evaluation sweeps it to tune the default. */
+    public Uni<List<Passage>> retrieve(UUID botId, String question, double floor) {
         List<Concept> concepts = QueryTerms.concepts(question);
         String tsQuery = QueryTerms.tsQuery(concepts);
         if (concepts.isEmpty() || tsQuery.isEmpty()) {
@@ -42,7 +47,7 @@ public class Retriever {
         return chunks.search(botId, tsQuery, TextNormalizer.normalize(question), 20)
                 .map(candidates -> candidates.stream()
                         .map(c -> score(c, concepts))
-                        .filter(p -> p.coverage() >= config.relevanceFloor())
+                        .filter(p -> p.coverage() >= floor)
                         .sorted(Comparator.comparingDouble(Passage::score).reversed())
                         .limit(config.passages())
                         .toList());
