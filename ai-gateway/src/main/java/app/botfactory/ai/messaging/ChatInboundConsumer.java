@@ -8,18 +8,24 @@ package app.botfactory.ai.messaging;
 
 import app.botfactory.ai.config.AiConfig;
 import app.botfactory.ai.service.ConversationService;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 @ApplicationScoped
 public class ChatInboundConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ChatInboundConsumer.class);
 
     private final ConversationService conversations;
     private final Json json;
@@ -28,9 +34,7 @@ public class ChatInboundConsumer {
     public ChatInboundConsumer(ConversationService conversations, Json json, AiConfig config, Vertx vertx) {
         this.conversations = conversations;
         this.json = json;
-        // Each answer runs on a fresh duplicated context: its own Hibernate Reactive session and MDC.
-        this.lanes = new KeyedLanes(config.inboundConcurrency(),
-                task -> VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(v -> task.run()));
+        this.lanes = new KeyedLanes(config.inboundConcurrency(), task -> onOwnContext(vertx, task));
     }
 
     /** Completes once the record is admitted to its lane; the lane acknowledges it when answered. */
@@ -47,9 +51,27 @@ public class ChatInboundConsumer {
     }
 
     private CompletionStage<Void> answer(Events.InboundMessage m, Message<String> record) {
-        return conversations.reply(m).subscribeAsCompletionStage()
-                .handle((answer, failure) -> failure == null ? record.ack() : record.nack(failure))
+        LOG.debugf("answering bot=%s chat=%s message=%s in-flight=%d", m.botId(), m.chatId(), m.messageId(),
+                lanes.inFlight());
+        return Uni.createFrom().deferred(() -> conversations.reply(m)).subscribeAsCompletionStage()
+                .handle((answer, failure) -> {
+                    if (failure == null) {
+                        return record.ack();
+                    }
+                    LOG.warnf("unanswerable bot=%s message=%s reason=%s outcome=dlq", m.botId(), m.messageId(),
+                            failure.getMessage());
+                    return record.nack(failure);
+                })
                 .thenCompose(Function.identity());
+    }
+
+    /** Each answer runs on a fresh duplicated context, marked safe: its own Hibernate Reactive session. */
+    private static void onOwnContext(Vertx vertx, Runnable task) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> {
+            VertxContextSafetyToggle.setCurrentContextSafe(true);
+            task.run();
+        });
     }
 
     private Events.InboundMessage read(String payload) {

@@ -84,7 +84,7 @@ public final class KeyedLanes {
         CompletionStage<?> stage;
         try {
             stage = task.work().get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((ignored, failure) -> finished(task));
