@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConcurrentInboundTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CHATS = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot",
-            "golf", "hotel", "india", "juliet", "kilo", "lima");
+    private static final List<String> CHATS = List.of("alpha", "bravo", "charlie", "delta", "echo",
+            "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima");
     private static final int PER_CHAT = 3;
 
     @Inject
@@ -75,10 +75,10 @@ class ConcurrentInboundTests {
         }
 
         String botId = bot.botId.toString();
-        TestKafkaClient.await(AiFixtures.kafka(), "chat.outbound", r -> r.value().contains(botId), questions.size(),
-                Duration.ofSeconds(90));
-        List<ConsumerRecord<String, String>> replies = TestKafkaClient.collect(AiFixtures.kafka(), "chat.outbound",
-                r -> r.value().contains(botId), Duration.ofSeconds(3));
+        TestKafkaClient.await(AiFixtures.kafka(), "chat.outbound", r -> r.value().contains(botId),
+                questions.size(), Duration.ofSeconds(90));
+        List<ConsumerRecord<String, String>> replies = TestKafkaClient.collect(AiFixtures.kafka(),
+                "chat.outbound", r -> r.value().contains(botId), Duration.ofSeconds(3));
 
         Map<String, Integer> repliesPerMessage = new HashMap<>();
         for (ConsumerRecord<String, String> record : replies) {
@@ -86,12 +86,14 @@ class ConcurrentInboundTests {
             String inReplyTo = reply.get("inReplyTo").asText();
             repliesPerMessage.merge(inReplyTo, 1, Integer::sum);
             assertEquals("ANSWER", reply.get("kind").asText());
-            assertEquals("reply to " + questions.get(inReplyTo), reply.get("text").asText(), "its own answer");
+            assertEquals("reply to " + questions.get(inReplyTo), reply.get("text").asText(),
+                    "its own answer");
         }
         assertEquals(questions.size(), repliesPerMessage.size(), "every message answered");
         assertTrue(repliesPerMessage.values().stream().allMatch(n -> n == 1), "exactly one reply each");
 
-        assertTrue(maxInFlight.get() > 1, "chats were answered concurrently: max in flight " + maxInFlight.get());
+        assertTrue(maxInFlight.get() > 1,
+                "chats were answered concurrently: max in flight " + maxInFlight.get());
         for (String chat : CHATS) {
             List<Integer> historySizes = new ArrayList<>();
             for (GeminiStandIn.Request r : gemini.requests()) {

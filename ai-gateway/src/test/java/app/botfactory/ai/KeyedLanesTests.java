@@ -40,13 +40,16 @@ class KeyedLanesTests {
                     lanes.submit(key, () -> CompletableFuture.runAsync(() -> {
                         int now = running.incrementAndGet();
                         maxRunning.accumulateAndGet(now, Math::max);
-                        assertEquals(1, perKeyRunning.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet(),
-                                "one task per key at a time");
+                        int sameKey = perKeyRunning.computeIfAbsent(key, k -> new AtomicInteger())
+                                .incrementAndGet();
+                        assertEquals(1, sameKey, "one task per key at a time");
                         sleep(20);
-                        done.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(n);
+                        done.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(n);
                         perKeyRunning.get(key).decrementAndGet();
                         running.decrementAndGet();
-                    }, pool).whenComplete((v, e) -> finished.complete(null))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                    }, pool).whenComplete((v, e) -> finished.complete(null)))
+                            .toCompletableFuture().get(5, TimeUnit.SECONDS);
                 }
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);

@@ -63,14 +63,15 @@ class RetrievalLatencyBenchmark {
         StringBuilder report = new StringBuilder(String.format(
                 "retrieval latency: %d bots, %d passages (%.0f per bot), %d questions per run%n",
                 BOTS, passages, (double) passages / BOTS, QUERIES));
-        report.append(String.format("%8s %10s %10s %10s %12s%n", "callers", "p50 ms", "p99 ms", "max ms", "queries/s"));
+        report.append(String.format("%8s %10s %10s %10s %12s%n", "callers", "p50 ms", "p99 ms", "max ms",
+                "queries/s"));
         for (int callers : new int[] {1, 8}) {
             long start = System.nanoTime();
             List<Long> nanos = run(bots, questions, callers, QUERIES);
             double seconds = (System.nanoTime() - start) / 1e9;
             Collections.sort(nanos);
-            report.append(String.format("%8d %10.1f %10.1f %10.1f %12.0f%n", callers, pct(nanos, 50), pct(nanos, 99),
-                    nanos.get(nanos.size() - 1) / 1e6, nanos.size() / seconds));
+            report.append(String.format("%8d %10.1f %10.1f %10.1f %12.0f%n", callers, pct(nanos, 50),
+                    pct(nanos, 99), nanos.get(nanos.size() - 1) / 1e6, nanos.size() / seconds));
         }
         System.out.println(report);
         Files.createDirectories(REPORT.getParent());
@@ -79,7 +80,8 @@ class RetrievalLatencyBenchmark {
     }
 
     /** `total` retrievals of random questions against random bots, spread over `callers` threads. */
-    private List<Long> run(List<UUID> bots, List<String> questions, int callers, int total) throws Exception {
+    private List<Long> run(List<UUID> bots, List<String> questions, int callers, int total)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(callers);
         try {
             List<Future<List<Long>>> parts = new ArrayList<>();
@@ -113,7 +115,7 @@ class RetrievalLatencyBenchmark {
         }
     }
 
-    /** Bots whose documents are the evaluation set's, re-mixed with numbered variants to reach ~200 passages. */
+    /** Bots whose documents re-mix the evaluation set's (numbers varied), ~200 passages each. */
     private List<UUID> indexBots() throws Exception {
         List<EvalSet.Document> sources = EvalSet.load("eval/retrieval-eval.yaml").bots().stream()
                 .flatMap(b -> b.documents().stream()).toList();
@@ -130,11 +132,11 @@ class RetrievalLatencyBenchmark {
                         StringBuilder content = new StringBuilder();
                         while (content.length() < 7_000) {
                             EvalSet.Document s = sources.get(random.nextInt(sources.size()));
-                            content.append(s.content().strip().replaceAll("\\d+", String.valueOf(random.nextInt(90) + 1)))
-                                    .append('\n');
+                            String number = String.valueOf(random.nextInt(90) + 1);
+                            content.append(s.content().strip().replaceAll("\\d+", number)).append('\n');
                         }
-                        Events.KnowledgeEvent e = new Events.KnowledgeEvent("DocumentAdded", botId, UUID.randomUUID(),
-                                "Document " + d, content.toString());
+                        Events.KnowledgeEvent e = new Events.KnowledgeEvent("DocumentAdded", botId,
+                                UUID.randomUUID(), "Document " + d, content.toString());
                         try {
                             VertxContextSupport.subscribeAndAwait(() -> index.addDocument(e));
                         } catch (Throwable t) {

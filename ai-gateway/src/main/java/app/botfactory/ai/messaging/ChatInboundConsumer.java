@@ -58,8 +58,8 @@ public class ChatInboundConsumer {
                     if (failure == null) {
                         return record.ack();
                     }
-                    LOG.warnf("unanswerable bot=%s message=%s reason=%s outcome=dlq", m.botId(), m.messageId(),
-                            failure.getMessage());
+                    LOG.warnf("unanswerable bot=%s message=%s reason=%s outcome=dlq", m.botId(),
+                            m.messageId(), failure.getMessage());
                     return record.nack(failure);
                 })
                 .thenCompose(Function.identity());
@@ -77,7 +77,8 @@ public class ChatInboundConsumer {
     private Events.InboundMessage read(String payload) {
         Events.InboundMessage m = json.read(payload, Events.InboundMessage.class);
         if (m.messageId() == null || m.botId() == null || m.chatId() == null || m.text() == null) {
-            throw new IllegalArgumentException("chat.inbound record without messageId, botId, chatId or text");
+            throw new IllegalArgumentException(
+                    "chat.inbound record without messageId, botId, chatId or text");
         }
         return m;
     }

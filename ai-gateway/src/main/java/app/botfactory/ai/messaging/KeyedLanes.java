@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 public final class KeyedLanes {
 
-    private record Task(String key, Supplier<? extends CompletionStage<?>> work, CompletableFuture<Void> admitted) { }
+    private record Task(String key, Supplier<? extends CompletionStage<?>> work,
+                        CompletableFuture<Void> admitted) { }
 
     private final int limit;
     private final Executor launcher;

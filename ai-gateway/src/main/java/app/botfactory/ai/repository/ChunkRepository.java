@@ -47,7 +47,8 @@ public class ChunkRepository {
     @SuppressWarnings("unchecked")
     public Uni<List<Candidate>> search(UUID botId, String tsQuery, String normalizedQuestion, int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        SELECT x.doc_id, x.title, x.content, x.norm, x.rank, ai.word_similarity(?3, x.norm) AS sim
+                        SELECT x.doc_id, x.title, x.content, x.norm, x.rank,
+                               ai.word_similarity(?3, x.norm) AS sim
                         FROM (
                             SELECT c.doc_id, c.title, c.content, c.norm, ts_rank_cd(c.tsv, q) AS rank
                             FROM ai.chunks c, to_tsquery('simple', ?2) q

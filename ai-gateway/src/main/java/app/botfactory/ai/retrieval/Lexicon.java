@@ -15,14 +15,16 @@ import java.util.Set;
 
 public final class Lexicon {
 
-    private static final Lexicon STANDARD = new Lexicon(lines("retrieval/lexicon.txt"), lines("retrieval/filler.txt"));
+    private static final Lexicon STANDARD = new Lexicon(lines("retrieval/lexicon.txt"),
+            lines("retrieval/filler.txt"));
 
     private final List<Concept> concepts;
     private final Set<String> filler;
     private final List<String> fillerPrefixes;
 
     Lexicon(List<String> conceptLines, List<String> fillerLines) {
-        this.concepts = conceptLines.stream().map(Lexicon::concept).filter(c -> !c.terms().isEmpty()).toList();
+        this.concepts = conceptLines.stream().map(Lexicon::concept).filter(c -> !c.terms().isEmpty())
+                .toList();
         Set<String> words = new HashSet<>();
         List<String> prefixes = new ArrayList<>();
         for (String line : fillerLines) {
@@ -62,7 +64,8 @@ public final class Lexicon {
         boolean weak = name.startsWith("~");
         List<List<String>> terms = new ArrayList<>();
         for (String raw : line.substring(colon + 1).split(",")) {
-            List<String> words = raw.strip().equals("<clock>") ? List.of(Concept.CLOCK) : TextNormalizer.tokens(raw);
+            List<String> words = raw.strip().equals("<clock>") ? List.of(Concept.CLOCK)
+                    : TextNormalizer.tokens(raw);
             if (!words.isEmpty() && !terms.contains(words)) {
                 terms.add(List.copyOf(words));
             }

@@ -24,8 +24,8 @@ public final class QueryTerms {
             "ni", "ga", "ka", "qa", "da", "mi", "chi", "si", "sa", "ib",
             // Russian (transliterated): adjective, noun and verb endings
             "yami", "ogo", "ego", "omu", "emu", "ymi", "imi", "ami", "iye", "iya", "iyu", "aya", "oye",
-            "yye", "ykh", "tsya", "sya", "yut", "yat", "om", "em", "ov", "ev", "ey", "oy", "yu", "ya", "iy", "yy",
-            "ix", "ax", "it", "at", "et", "ut",
+            "yye", "ykh", "tsya", "sya", "yut", "yat", "om", "em", "ov", "ev", "ey", "oy", "yu", "ya",
+            "iy", "yy", "ix", "ax", "it", "at", "et", "ut",
             // English
             "ing", "ed", "es", "ly",
             // single vowels and -s last

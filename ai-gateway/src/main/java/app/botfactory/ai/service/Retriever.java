@@ -37,7 +37,7 @@ public class Retriever {
         return retrieve(botId, question, config.relevanceFloor());
     }
 
-    /** As {@link #retrieve(UUID, String)} with another floor: the evaluation sweeps it to tune the default. */
+    /** As {@link #retrieve(UUID, String)} with another floor; the evaluation sweeps it. */
     public Uni<List<Passage>> retrieve(UUID botId, String question, double floor) {
         List<Concept> concepts = QueryTerms.concepts(question);
         String tsQuery = QueryTerms.tsQuery(concepts);

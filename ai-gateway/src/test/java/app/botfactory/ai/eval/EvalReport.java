@@ -78,18 +78,21 @@ public final class EvalReport {
     public String table(String title) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (String lang : List.of("uz-latn", "uz-cyrl", "ru", "en")) {
-            rows.put("in-scope " + lang, row(o -> !o.question().outOfScope() && o.question().lang().equals(lang)));
+            rows.put("in-scope " + lang,
+                    row(o -> !o.question().outOfScope() && o.question().lang().equals(lang)));
         }
         rows.put("same-language", sameLanguage());
         rows.put("cross-language", crossLanguage());
         rows.put("all in-scope", inScope());
         StringBuilder s = new StringBuilder();
         s.append(title).append('\n');
-        s.append(String.format("%-22s %5s %8s %8s %15s%n", "questions", "n", "hit@1", "hit@3", "false-fallback"));
+        s.append(String.format("%-22s %5s %8s %8s %15s%n", "questions", "n", "hit@1", "hit@3",
+                "false-fallback"));
         rows.forEach((name, r) -> s.append(String.format("%-22s %5d %7.1f%% %7.1f%% %14.1f%%%n", name, r.n,
                 r.hit1(), r.hit3(), r.fallback())));
         Row oos = outOfScope();
-        s.append(String.format("%-22s %5d %27s %7.1f%% -> fallback%n", "out-of-scope", oos.n, "", oos.fallback()));
+        s.append(String.format("%-22s %5d %27s %7.1f%% -> fallback%n", "out-of-scope", oos.n, "",
+                oos.fallback()));
         return s.toString();
     }
 
@@ -99,8 +102,8 @@ public final class EvalReport {
         for (Outcome o : outcomes) {
             boolean wrong = o.question().outOfScope() ? !o.docs().isEmpty() : !o.hit(3);
             if (wrong) {
-                s.append(String.format("  [%s %s] %s expect=%s got=%s%n", o.question().bot(), o.question().lang(),
-                        o.question().q(), o.question().expect(), o.docs()));
+                s.append(String.format("  [%s %s] %s expect=%s got=%s%n", o.question().bot(),
+                        o.question().lang(), o.question().q(), o.question().expect(), o.docs()));
             }
         }
         return s.toString();
