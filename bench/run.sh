@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks: starts Postgres, Kafka and the service under test the way the launcher does, measures
 # time to ready and RSS, drives load on loopback and prints the numbers.
-# Usage: bench/run.sh [accounts|bots|telegram|chat] [seconds]
+# Usage: bench/run.sh [accounts|bots|telegram|chat|eval|retrieval] [seconds]
+# ai-gateway's retrieval cases need no running platform (embedded Postgres, like its tests):
+# bench/run.sh eval (the retrieval quality table), bench/run.sh retrieval (retrieval latency p50/p99).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ "${1:-}" = chat ]; then
@@ -113,10 +115,28 @@ bench_chat() {
     info "logs of this run: $LOGS (kept until the next run)"
 }
 
+# Runs one ai-gateway test class (its deps built first) and prints the report file it writes.
+ai_gateway_report() {
+    local test="$1" report="$ROOT/ai-gateway/target/$2" rc=0
+    need_java_and_maven
+    rm -f "$report"
+    step "ai-gateway: $test (embedded Postgres and Kafka; Maven output in /tmp/bench-$test.log)"
+    (cd "$ROOT" && mvn -B -ntp -pl ai-gateway -am verify -Dskip.e2e -Dbench.excluded=none -Dtest="$test" \
+        -Dsurefire.failIfNoSpecifiedTests=false) > "/tmp/bench-$test.log" 2>&1 || rc=$?
+    if [ -f "$report" ]; then cat "$report"; else tail -40 "/tmp/bench-$test.log"; fi
+    return "$rc"
+}
+
+bench_eval() { ai_gateway_report RetrievalQualityTests retrieval-eval.txt; }
+
+bench_retrieval() { ai_gateway_report RetrievalLatencyBenchmark retrieval-latency.txt; }
+
 case "$what" in
     accounts) bench_accounts ;;
     bots) bench_bots ;;
     telegram) bench_telegram ;;
     chat) bench_chat ;;
-    *) echo "unknown benchmark: $what (known: accounts, bots, telegram, chat)"; exit 2 ;;
+    eval) bench_eval ;;
+    retrieval) bench_retrieval ;;
+    *) echo "unknown benchmark: $what (known: accounts, bots, telegram, chat, eval, retrieval)"; exit 2 ;;
 esac

@@ -3,14 +3,15 @@
 package app.botfactory.ai;
 
 import app.botfactory.ai.retrieval.Chunker;
+import app.botfactory.ai.retrieval.Concept;
 import app.botfactory.ai.retrieval.QueryTerms;
 import app.botfactory.ai.retrieval.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RetrievalTextTests {
@@ -31,10 +32,28 @@ class RetrievalTextTests {
 
     @Test
     void fillerWordsDropAndTopicsExpandAcrossLanguages() {
-        List<Set<String>> concepts = QueryTerms.concepts("Сколько стоит доставка?");
-        assertTrue(concepts.stream().anyMatch(c -> c.contains("yetka")), "доставка -> yetkazib: " + concepts);
-        assertTrue(concepts.stream().anyMatch(c -> c.contains("narx")), "сколько -> narx: " + concepts);
+        List<Concept> concepts = QueryTerms.concepts("Сколько стоит доставка?");
+        assertEquals(2, concepts.size(), "price and delivery: " + concepts);
+        assertTrue(concepts.get(0).coveredBy(TextNormalizer.tokens("Narxi 15 000 so'm")), "сколько стоит");
+        assertTrue(concepts.get(1).coveredBy(TextNormalizer.tokens("Yetkazib berish bepul")), "доставка");
+        assertFalse(concepts.get(1).coveredBy(TextNormalizer.tokens("Har kuni 9:00 dan ishlaymiz")));
         assertTrue(QueryTerms.concepts("Is there a the and?").isEmpty());
+        assertTrue(QueryTerms.concepts("Iltimos, ayting-chi, bormi?").isEmpty());
+    }
+
+    @Test
+    void unknownWordsLoseTheirInflection() {
+        assertEquals("kurs", QueryTerms.stem("kurslar"));
+        assertEquals("tashkent", QueryTerms.stem(TextNormalizer.normalize("Ташкенту")));
+        assertEquals("ishlay", QueryTerms.stem("ishlaysizlarmi"));
+        assertEquals("osh", QueryTerms.stem("osh"), "short words stay whole");
+    }
+
+    @Test
+    void shortTermsMatchOnlyWordsTheyMostlyAre() {
+        Concept money = QueryTerms.concepts("pul").get(0);
+        assertTrue(money.coveredBy(List.of("pulni")));
+        assertFalse(money.coveredBy(List.of("pulemyotchilar")));
     }
 
     @Test

@@ -24,9 +24,14 @@ public interface AiConfig {
     @WithDefault("10")
     int memoryTurns();
 
-    /** Share of the question's topic words a passage must cover to be used at all (0..1). */
-    @WithDefault("0.5")
+    /** Share of the question's topics a passage must cover to be used at all (0..1); 0.55 means "more
+     *  than half", chosen with the floor sweep of RetrievalQualityTests. */
+    @WithDefault("0.55")
     double relevanceFloor();
+
+    /** chat.inbound messages answered at once (different chats; one chat is always answered in order). */
+    @WithDefault("32")
+    int inboundConcurrency();
 
     /** Retries of 429/500/503/504 before giving up on the model. */
     @WithDefault("3")

@@ -1,5 +1,8 @@
 // Knowledge passages: replaced per document, searched per bot with Postgres full-text search over
-// the normalised text (`simple` configuration, prefix terms) plus trigram similarity.
+// the normalised text (`simple` configuration, prefix terms of the question's expanded topics);
+// trigram similarity only re-ranks the best-ranked passages found (computing it for every passage of
+// a bot was most of a query's cost; the lexicon's prefix terms already find inflected and
+// transliterated words).
 package app.botfactory.ai.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -44,12 +47,15 @@ public class ChunkRepository {
     @SuppressWarnings("unchecked")
     public Uni<List<Candidate>> search(UUID botId, String tsQuery, String normalizedQuestion, int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        SELECT x.doc_id, x.title, x.content, x.norm, x.rank, x.sim FROM (
-                            SELECT c.doc_id, c.title, c.content, c.norm,
-                                   ts_rank_cd(c.tsv, q) AS rank, ai.word_similarity(?3, c.norm) AS sim
+                        SELECT x.doc_id, x.title, x.content, x.norm, x.rank,
+                               ai.word_similarity(?3, x.norm) AS sim
+                        FROM (
+                            SELECT c.doc_id, c.title, c.content, c.norm, ts_rank_cd(c.tsv, q) AS rank
                             FROM ai.chunks c, to_tsquery('simple', ?2) q
-                            WHERE c.bot_id = ?1 AND (c.tsv @@ q OR ai.word_similarity(?3, c.norm) > 0.4)) x
-                        ORDER BY x.rank + x.sim DESC
+                            WHERE c.bot_id = ?1 AND c.tsv @@ q
+                            ORDER BY rank DESC
+                            LIMIT 2 * ?4) x
+                        ORDER BY x.rank + ai.word_similarity(?3, x.norm) DESC
                         LIMIT ?4""", Object[].class)
                 .setParameter(1, botId).setParameter(2, tsQuery).setParameter(3, normalizedQuestion)
                 .setParameter(4, limit)

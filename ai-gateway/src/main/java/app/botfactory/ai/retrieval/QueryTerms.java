@@ -1,95 +1,122 @@
-// Turns a customer's question into search terms: normalised tokens minus filler words, cut to a
-// short stem (Uzbek and Russian inflect heavily), each expanded with its uz/ru/en equivalents
-// from a small business lexicon so "доставка?" finds a document that says "yetkazib berish".
+// Turns a customer's question into topics: normalised tokens; runs of words that are a lexicon term
+// become that business concept (with its uz/ru/en equivalents, so "доставка?" finds a document that
+// says "yetkazib berish"); filler words drop; any other word becomes a concept of its own light stem
+// (Uzbek and Russian inflect heavily: "kurslar" -> "kurs", "ташкенту" -> "tashkent").
 package app.botfactory.ai.retrieval;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 public final class QueryTerms {
 
-    /** Stems are at most this long: "narxlari" -> "narxl", "dostavki" -> "dosta", "delivery" -> "deliv". */
-    public static final int STEM = 5;
+    /** A lone vowel or -s is cut only from a word longer than this. */
+    public static final int MIN_STEM = 4;
 
-    /** Words that carry no topic in any of our three languages (normalised spelling). */
-    private static final Set<String> FILLER = Set.copyOf(List.of(
-            "the", "a", "an", "is", "are", "do", "does", "did", "you", "your", "i", "to", "of", "for", "in", "on",
-            "and", "or", "it", "this", "that", "we", "my", "me", "please", "have", "has", "there", "what", "can",
-            "be", "with", "at", "any", "about", "tell", "us", "our", "hi", "hello",
-            "v", "na", "s", "u", "k", "po", "eto", "kak", "chto", "ya", "vi", "vas", "li", "mne", "skajite",
-            "pojaluysta", "no", "ili", "ne", "ot", "za", "dlya", "mojno", "est", "a", "zdravstvuyte", "privet",
-            "va", "bu", "men", "siz", "sizda", "sizlarda", "mi", "nima", "uchun", "bilan", "ham", "iltimos",
-            "kerak", "bormi", "assalomu", "alaykum", "salom", "bor", "ayting", "aytingchi", "necha", "nechada",
-            "qanday", "qaysi", "kak", "kakoy", "kakie", "skaj", "pojalu", "would", "could", "which"));
-
-    /** Concept groups: any member's stem stands for all of them. Keep entries normalised. */
-    private static final List<List<String>> LEXICON = List.of(
-            List.of("price", "cost", "much", "fee", "tariff", "narx", "qancha", "turadi", "tsena", "stoim", "skolko",
-                    "pul", "som", "sum", "dollar", "tolov"),
-            List.of("deliver", "shipping", "ship", "courier", "dostav", "kuryer", "yetkaz", "eltib", "olib"),
-            List.of("hour", "open", "close", "schedule", "time", "working", "soat", "vaqt", "ochiq", "yopiq",
-                    "ishla", "rabot", "chas", "grafik", "otkr", "zakr", "kogda", "qachon", "when", "ochil", "yopil"),
-            List.of("address", "locat", "where", "manzil", "qayer", "joylash", "adres", "gde", "nahod", "orientir"),
-            List.of("pay", "payment", "card", "cash", "click", "payme", "uzcard", "humo", "naqd", "karta", "oplat",
-                    "nalich", "perevod", "tolov"),
-            List.of("refund", "return", "exchange", "qaytar", "almash", "vozvrat", "vernut", "obmen"),
-            List.of("phone", "call", "contact", "number", "telefon", "qongiroq", "aloqa", "raqam", "zvon", "nomer",
-                    "svyaz"),
-            List.of("discount", "sale", "promo", "chegirma", "aksiya", "skidk"),
-            List.of("book", "appointment", "reserv", "yozil", "band", "qabul", "zapis", "bron", "priyom"),
-            List.of("doctor", "shifokor", "vrach", "doktor", "mutaxassis", "spetsialist", "specialist"),
-            List.of("course", "lesson", "class", "kurs", "dars", "mashgulot", "urok", "zanyat"),
-            List.of("teacher", "oqituvchi", "ustoz", "uchitel", "prepodav", "instructor"),
-            List.of("exam", "test", "imtihon", "ekzamen", "sinov"),
-            List.of("warranty", "guarantee", "kafolat", "garanti"),
-            List.of("parking", "parkovk", "avtoturargoh", "mashina"));
+    /** Endings stripped from words the lexicon does not know (normalised spelling; longest first). */
+    private static final List<String> SUFFIXES = List.of(
+            // Uzbek: plural, case, possessive, question and verb endings
+            "ingizda", "ingizni", "ingiz", "larning", "lardan", "larda", "larga", "larni", "lari", "lar",
+            "gacha", "dagi", "ning", "imiz", "ngiz", "dan", "miz", "siz", "moq", "gan", "adi", "ydi",
+            "ni", "ga", "ka", "qa", "da", "mi", "chi", "si", "sa", "ib",
+            // Russian (transliterated): adjective, noun and verb endings
+            "yami", "ogo", "ego", "omu", "emu", "ymi", "imi", "ami", "iye", "iya", "iyu", "aya", "oye",
+            "yye", "ykh", "tsya", "sya", "yut", "yat", "om", "em", "ov", "ev", "ey", "oy", "yu", "ya",
+            "iy", "yy", "ix", "ax", "it", "at", "et", "ut",
+            // English
+            "ing", "ed", "es", "ly",
+            // single vowels and -s last
+            "a", "e", "i", "o", "u", "y", "s");
 
     private QueryTerms() { }
 
-    /** Stems of the question's topic words, each followed by its lexicon equivalents. */
-    public static List<Set<String>> concepts(String question) {
-        List<Set<String>> concepts = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (String token : TextNormalizer.tokens(question)) {
-            if (FILLER.contains(token) || token.length() < 2) {
-                continue;
-            }
-            String stem = stem(token);
-            if (!seen.add(stem)) {
-                continue;
-            }
-            Set<String> concept = new LinkedHashSet<>();
-            concept.add(stem);
-            for (List<String> group : LEXICON) {
-                if (group.stream().anyMatch(word -> matches(stem, word))) {
-                    group.forEach(word -> concept.add(stem(word)));
+    public static List<Concept> concepts(String question) {
+        return concepts(question, Lexicon.standard());
+    }
+
+    /** The question's topics in order, each once. */
+    public static List<Concept> concepts(String question, Lexicon lexicon) {
+        List<String> tokens = TextNormalizer.tokens(question);
+        Map<String, Concept> out = new LinkedHashMap<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            String token = tokens.get(i);
+            int longest = 0;
+            List<Concept> matched = new ArrayList<>();
+            for (Concept c : lexicon.concepts()) {
+                int n = c.matchLength(tokens, i);
+                if (n > longest) {
+                    longest = n;
+                    matched.clear();
+                }
+                if (n > 0 && n == longest) {
+                    matched.add(c);
                 }
             }
-            concepts.add(concept);
+            boolean filler = longest == 0 && (lexicon.isFiller(token) || token.length() < 2);
+            if (filler) {
+                i++;
+                continue;
+            }
+            if (longest > 0) {
+                Concept merged = merge(matched);
+                out.putIfAbsent(merged.name(), merged);
+                i += longest;
+            } else {
+                Concept word = Concept.word(stem(token));
+                out.putIfAbsent(word.name(), word);
+                i++;
+            }
         }
-        return concepts;
+        return List.copyOf(out.values());
     }
 
+    /** A word that belongs to several concepts ("telefon": phone and smartphone) stands for all of them. */
+    private static Concept merge(List<Concept> concepts) {
+        if (concepts.size() == 1) {
+            return concepts.get(0);
+        }
+        Set<List<String>> terms = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
+        boolean weak = true;
+        for (Concept c : concepts) {
+            names.add(c.name());
+            terms.addAll(c.terms());
+            weak &= c.weak();
+        }
+        return new Concept(String.join("+", names), List.copyOf(terms), weak);
+    }
+
+    /** Strips up to three known endings: a word ending never leaves fewer than 3 letters, a lone vowel 4. */
     public static String stem(String token) {
-        return token.length() <= STEM ? token : token.substring(0, STEM);
+        String s = token;
+        for (int round = 0; round < 3; round++) {
+            String before = s;
+            for (String suffix : SUFFIXES) {
+                int keep = suffix.length() == 1 ? MIN_STEM : MIN_STEM - 1;
+                if (s.endsWith(suffix) && s.length() - suffix.length() >= keep) {
+                    s = s.substring(0, s.length() - suffix.length());
+                    break;
+                }
+            }
+            if (s.equals(before)) {
+                break;
+            }
+        }
+        return s;
     }
 
-    /** A stem meets a word when one starts with the other ("narx" and "narxi", "dosta" and "dostav"). */
-    public static boolean matches(String stem, String word) {
-        String w = stem(word);
-        return w.startsWith(stem) || stem.startsWith(w) && w.length() >= 3;
-    }
-
-    /** A Postgres tsquery (simple configuration) matching any stem as a prefix. */
-    public static String tsQuery(List<Set<String>> concepts) {
-        Set<String> stems = new LinkedHashSet<>();
-        concepts.forEach(stems::addAll);
+    /** A Postgres tsquery (simple configuration) matching any word of any concept as a prefix. */
+    public static String tsQuery(List<Concept> concepts) {
+        Set<String> words = new LinkedHashSet<>();
+        concepts.forEach(c -> words.addAll(c.words()));
         List<String> parts = new ArrayList<>();
-        for (String s : stems) {
-            if (s.matches("[a-z0-9]+")) {
-                parts.add(s + ":*");
+        for (String w : words) {
+            if (w.matches("[a-z0-9]+")) {
+                parts.add(w + ":*");
             }
         }
         return String.join(" | ", parts);

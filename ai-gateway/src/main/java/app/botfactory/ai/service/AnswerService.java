@@ -9,6 +9,8 @@ import app.botfactory.ai.config.AiConfig;
 import app.botfactory.ai.domain.BotCopy;
 import app.botfactory.ai.repository.ConversationRepository;
 import app.botfactory.ai.repository.EntitlementRepository;
+import app.botfactory.ai.retrieval.Concept;
+import app.botfactory.ai.retrieval.Relevance;
 import app.botfactory.ai.retrieval.TextNormalizer;
 import app.botfactory.ai.service.Retriever.Passage;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -107,7 +108,7 @@ public class AnswerService {
     static Answer extractive(String question, List<Passage> passages) {
         Passage best = passages.get(0);
         String[] sentences = best.content().split("(?<=[.!?])\\s+|\\R+");
-        List<Set<String>> concepts = best.concepts();
+        List<Concept> concepts = best.concepts();
         int bestScore = -1;
         int bestAt = 0;
         for (int i = 0; i < sentences.length; i++) {
@@ -124,15 +125,8 @@ public class AnswerService {
         return new Answer("ANSWER", text.toString(), List.of(new Source(best.docId(), best.title())));
     }
 
-    private static int coverage(String sentence, List<Set<String>> concepts) {
-        List<String> tokens = TextNormalizer.tokens(sentence);
-        int n = 0;
-        for (Set<String> concept : concepts) {
-            if (concept.stream().anyMatch(stem -> tokens.stream().anyMatch(t -> t.startsWith(stem)))) {
-                n++;
-            }
-        }
-        return n;
+    private static int coverage(String sentence, List<Concept> concepts) {
+        return Relevance.covered(concepts, TextNormalizer.tokens(sentence));
     }
 
     private static Answer fallback(BotCopy bot) {

@@ -1,29 +1,29 @@
 // Finds the passages of a bot's knowledge that answer a question: Postgres proposes candidates
 // (full-text prefix match over normalised text, trigram similarity), then each is scored by how
-// many of the question's topics it covers. Below the relevance floor nothing is returned, so an
-// out-of-scope question gets the fallback instead of an invented answer.
+// many of the question's topics it covers (Relevance). Below the relevance floor nothing is
+// returned, so an out-of-scope question gets the fallback instead of an invented answer.
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.config.AiConfig;
 import app.botfactory.ai.repository.ChunkRepository;
 import app.botfactory.ai.repository.ChunkRepository.Candidate;
+import app.botfactory.ai.retrieval.Concept;
 import app.botfactory.ai.retrieval.QueryTerms;
+import app.botfactory.ai.retrieval.Relevance;
 import app.botfactory.ai.retrieval.TextNormalizer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class Retriever {
 
     /** A passage worth using, with its score (topic coverage plus a little of the database's signals). */
-    public record Passage(UUID docId, String title, String content, double score, List<Set<String>> concepts) { }
+    public record Passage(UUID docId, String title, String content, double coverage, double score,
+                          List<Concept> concepts) { }
 
     private final ChunkRepository chunks;
     private final AiConfig config;
@@ -34,7 +34,12 @@ public class Retriever {
     }
 
     public Uni<List<Passage>> retrieve(UUID botId, String question) {
-        List<Set<String>> concepts = QueryTerms.concepts(question);
+        return retrieve(botId, question, config.relevanceFloor());
+    }
+
+    /** As {@link #retrieve(UUID, String)} with another floor; the evaluation sweeps it. */
+    public Uni<List<Passage>> retrieve(UUID botId, String question, double floor) {
+        List<Concept> concepts = QueryTerms.concepts(question);
         String tsQuery = QueryTerms.tsQuery(concepts);
         if (concepts.isEmpty() || tsQuery.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -42,22 +47,15 @@ public class Retriever {
         return chunks.search(botId, tsQuery, TextNormalizer.normalize(question), 20)
                 .map(candidates -> candidates.stream()
                         .map(c -> score(c, concepts))
-                        .filter(p -> p.score() >= config.relevanceFloor())
+                        .filter(p -> p.coverage() >= floor)
                         .sorted(Comparator.comparingDouble(Passage::score).reversed())
                         .limit(config.passages())
                         .toList());
     }
 
-    private static Passage score(Candidate c, List<Set<String>> concepts) {
-        Set<String> tokens = new HashSet<>(Arrays.asList(c.norm().split(" ")));
-        int covered = 0;
-        for (Set<String> concept : concepts) {
-            if (concept.stream().anyMatch(stem -> tokens.stream().anyMatch(t -> t.startsWith(stem)))) {
-                covered++;
-            }
-        }
-        double coverage = (double) covered / concepts.size();
+    private static Passage score(Candidate c, List<Concept> concepts) {
+        double coverage = Relevance.coverage(concepts, c.norm());
         double score = coverage + 0.1 * Math.min(1.0, c.similarity()) + 0.05 * Math.min(1.0, c.rank());
-        return new Passage(c.docId(), c.title(), c.content(), score, concepts);
+        return new Passage(c.docId(), c.title(), c.content(), coverage, score, concepts);
     }
 }
