@@ -117,13 +117,14 @@ bench_chat() {
 
 # Runs one ai-gateway test class (its deps built first) and prints the report file it writes.
 ai_gateway_report() {
-    local test="$1" report="$ROOT/ai-gateway/target/$2" rc=0
+    local test="$1" report="$ROOT/ai-gateway/target/$2" log="$ROOT/ai-gateway/target/bench-$1.log" rc=0
     need_java_and_maven
+    mkdir -p "$ROOT/ai-gateway/target"
     rm -f "$report"
-    step "ai-gateway: $test (embedded Postgres and Kafka; Maven output in /tmp/bench-$test.log)"
+    step "ai-gateway: $test (embedded Postgres and Kafka; Maven output in $log)"
     (cd "$ROOT" && mvn -B -ntp -pl ai-gateway -am verify -Dskip.e2e -Dbench.excluded=none -Dtest="$test" \
-        -Dsurefire.failIfNoSpecifiedTests=false) > "/tmp/bench-$test.log" 2>&1 || rc=$?
-    if [ -f "$report" ]; then cat "$report"; else tail -40 "/tmp/bench-$test.log"; fi
+        -Dsurefire.failIfNoSpecifiedTests=false) > "$log" 2>&1 || rc=$?
+    if [ -f "$report" ]; then cat "$report"; else tail -40 "$log"; fi
     return "$rc"
 }
 
