@@ -35,6 +35,8 @@ class BusinessJourneyTests {
         // No pauses anywhere: right after the trial the bot is allowed, right after the bot Telegram can be
         // connected (the services read through when their event-fed copies are a moment behind).
         shop.createBot("Choyxona", "uz");
+        shop.authed().body(Map.of("text", "Salom")).post("/api/bots/" + shop.botId + "/ask").then()
+                .statusCode(200).body("kind", equalTo("FALLBACK"));   // no knowledge yet: the fallback, not a 404
         JsonPath connected = shop.connectTelegram("choyxona_e2e_bot");
         assertEquals("CONNECTED", connected.getString("status"));
         assertEquals("choyxona_e2e_bot", connected.getString("username"));

@@ -14,14 +14,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,8 +60,9 @@ public class AskResource {
             content = @Content(schema = @Schema(implementation = AskResponse.class)))
     @APIResponse(responseCode = "404", description = "No such bot for this owner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AskResponse> ask(@PathParam("botId") UUID botId, @Valid @NotNull AskRequest body) {
-        return conversations.ask(caller.id(), botId, body.text()).map(AskResource::toResponse);
+    public Uni<AskResponse> ask(@PathParam("botId") UUID botId, @Valid @NotNull AskRequest body,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return conversations.ask(caller.id(), botId, body.text(), authorization).map(AskResource::toResponse);
     }
 
     private static AskResponse toResponse(Answer a) {

@@ -1,9 +1,11 @@
 // One customer message in, exactly one reply out: skips messages already answered, produces the
 // answer (AnswerService), then in one transaction claims the inbound id, remembers the turns and
 // writes the chat.outbound record to the outbox. The outbound id derives from the inbound id, so
-// even a lost race can never put two different replies on the wire.
+// even a lost race can never put two different replies on the wire. The owner's test chat asks
+// bot-service (with the owner's token) about a bot bot.events has not brought yet, instead of a 404.
 package app.botfactory.ai.service;
 
+import app.botfactory.ai.client.BotServiceApi;
 import app.botfactory.ai.domain.BotCopy;
 import app.botfactory.ai.messaging.Events;
 import app.botfactory.ai.repository.AnsweredRepository;
@@ -15,6 +17,7 @@ import app.botfactory.platform.web.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -37,10 +40,12 @@ public class ConversationService {
     private final AnswerService answers;
     private final EventOutbox outbox;
     private final Clock clock;
+    private final BotServiceApi botService;
 
     public ConversationService(BotCopyRepository bots, AnsweredRepository answered,
                                ConversationRepository conversations, AnswerService answers, EventOutbox outbox,
-                               Clock clock) {
+                               Clock clock, @RestClient BotServiceApi botService) {
+        this.botService = botService;
         this.bots = bots;
         this.answered = answered;
         this.conversations = conversations;
@@ -69,8 +74,9 @@ public class ConversationService {
     }
 
     /** The owner's test chat: same path, answered synchronously; counts toward usage via chat.outbound. */
-    public Uni<Answer> ask(UUID ownerId, UUID botId, String text) {
+    public Uni<Answer> ask(UUID ownerId, UUID botId, String text, String authorization) {
         return Panache.withSession(() -> bots.findById(botId))
+                .onItem().ifNull().switchTo(() -> newBot(ownerId, botId, authorization))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("bot-not-found", "No bot with id " + botId + "."))
                 .invoke(bot -> {
                     if (!bot.ownerId.equals(ownerId)) {
@@ -84,6 +90,36 @@ public class ConversationService {
                     return answers.answer(bot, chatKey, text)
                             .call(a -> record(bot, messageId, TEST_CHAT, chatId, chatKey, text, a));
                 });
+    }
+
+    /**
+     * The caller's bot as bot-service knows it, when bot.events has not delivered it yet; null when
+     * bot-service says no (not the caller's, or gone) or cannot be asked. Not stored: the event does that.
+     */
+    private Uni<BotCopy> newBot(UUID ownerId, UUID botId, String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return botService.get(botId, authorization)
+                .ifNoItem().after(Duration.ofSeconds(2)).fail()
+                .map(view -> {
+                    if (view == null || !botId.equals(view.id())) {
+                        return null;
+                    }
+                    BotCopy bot = new BotCopy();
+                    bot.botId = botId;
+                    bot.ownerId = ownerId;
+                    bot.name = view.name();
+                    bot.systemPrompt = view.systemPrompt();
+                    bot.language = view.language() == null ? "en" : view.language();
+                    bot.fallbackMessage = view.fallbackMessage() == null ? "" : view.fallbackMessage();
+                    bot.status = view.status() == null ? "ACTIVE" : view.status();
+                    bot.updatedAt = clock.instant();
+                    LOG.infof("ask for a bot not yet in the copy bot=%s owner=%s: settings from bot-service", botId,
+                            ownerId);
+                    return bot;
+                })
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> record(BotCopy bot, String messageId, String channel, String chatId, String chatKey,
