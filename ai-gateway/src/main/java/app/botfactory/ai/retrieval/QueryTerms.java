@@ -19,7 +19,9 @@ public final class QueryTerms {
     /** Endings stripped from words the lexicon does not know (normalised spelling; longest first). */
     private static final List<String> SUFFIXES = List.of(
             // Uzbek: plural, case, possessive, question and verb endings
-            "ingizda", "ingizni", "ingiz", "larning", "lardan", "larda", "larga", "larni", "lari", "lar",
+            "sizlarmi", "ingizdan", "ingizga", "ingizmi", "moqchi", "sizlar", "ayapti", "guncha", "imizda",
+            "ingizda", "ingizni", "ingiz", "larning", "yapti", "adimi", "ydimi", "iladi", "asiz", "aman",
+            "ladi", "gani", "imni", "ingni", "lik", "cha", "ish", "li", "lardan", "larda", "larga", "larni", "lari", "lar",
             "gacha", "dagi", "ning", "imiz", "ngiz", "dan", "miz", "siz", "moq", "gan", "adi", "ydi",
             "ni", "ga", "ka", "qa", "da", "mi", "chi", "si", "sa", "ib",
             // Russian (transliterated): adjective, noun and verb endings
