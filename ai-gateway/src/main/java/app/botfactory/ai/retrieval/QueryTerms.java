@@ -92,12 +92,18 @@ public final class QueryTerms {
         return new Concept(String.join("+", names), List.copyOf(terms), weak);
     }
 
-    /** Strips up to three known endings: a word ending never leaves fewer than 3 letters, a lone vowel 4. */
+    /**
+     * Strips up to three known endings: a word ending never leaves fewer than 3 letters, a lone vowel
+     * (or -s) 4, and a lone letter goes only as the word's last ending, never after a longer one.
+     */
     public static String stem(String token) {
         String s = token;
         for (int round = 0; round < 3; round++) {
             String before = s;
             for (String suffix : SUFFIXES) {
+                if (suffix.length() == 1 && round > 0) {
+                    continue;
+                }
                 int keep = suffix.length() == 1 ? MIN_STEM : MIN_STEM - 1;
                 if (s.endsWith(suffix) && s.length() - suffix.length() >= keep) {
                     s = s.substring(0, s.length() - suffix.length());
