@@ -66,6 +66,14 @@ class RetrievalTextTests {
     }
 
     @Test
+    void informalUzbekSpellingsFindTheirConcept() {
+        assertEquals(QueryTerms.concepts("qancha"), QueryTerms.concepts("kancha"), "k for q");
+        assertEquals(QueryTerms.concepts("xizmat haqi"), QueryTerms.concepts("hizmat haqi"), "h for x");
+        assertEquals(QueryTerms.concepts("tahlil"), QueryTerms.concepts("taxlil"), "x for h");
+        assertEquals("shokolad", QueryTerms.concepts("shokolad").get(0).name(), "no variant matches: the word");
+    }
+
+    @Test
     void unknownWordsLoseTheirInflection() {
         assertEquals("kurs", QueryTerms.stem("kurslar"));
         assertEquals("tashkent", QueryTerms.stem(TextNormalizer.normalize("Ташкенту")));
