@@ -5,6 +5,7 @@ package app.botfactory.ai;
 import app.botfactory.ai.retrieval.Chunker;
 import app.botfactory.ai.retrieval.Concept;
 import app.botfactory.ai.retrieval.QueryTerms;
+import app.botfactory.ai.retrieval.Relevance;
 import app.botfactory.ai.retrieval.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +43,42 @@ class RetrievalTextTests {
     }
 
     @Test
+    void wordsTheKnowledgeLacksWeighLessOnlyAmongMostlyCoveredTopics() {
+        String passage = TextNormalizer.normalize("Yetkazib berish narxi 30 000 so'm");
+        List<Concept> twoKnownOneUnknown = QueryTerms.concepts("Dostavka narxi qancha, bitkoin?");
+        double weighted = Relevance.coverage(twoKnownOneUnknown, passage, c -> c.plain() ? 0 : 1);
+        assertEquals(2.0 / 2.5, weighted, 1e-9, "unknown word weighs half: " + twoKnownOneUnknown);
+        assertEquals(2.0 / 3, Relevance.coverage(twoKnownOneUnknown, passage), 1e-9, "unweighted");
+
+        List<Concept> priceOfUnknown = QueryTerms.concepts("Bitkoin narxi qancha?");
+        assertEquals(0.5, Relevance.coverage(priceOfUnknown, passage, c -> c.plain() ? 0 : 1), 1e-9,
+                "one covered topic: the unknown thing still counts fully");
+    }
+
+    @Test
+    void aWordOnlyOneDocumentHasWeighsDouble() {
+        List<Concept> concepts = QueryTerms.concepts("Registonga parkovka?");
+        String passage = TextNormalizer.normalize("Registon ko'chasi 21-uy");
+        double weighted = Relevance.coverage(concepts, passage, c -> c.plain() ? 1 : 2);
+        assertEquals(2.0 / 3, weighted, 1e-9, "registon twice: " + concepts);
+        assertEquals(1.0 / 2, Relevance.coverage(concepts, passage), 1e-9, "unweighted");
+        assertTrue(weighted > 0.55, "distinctive name carries the passage: " + weighted);
+    }
+
+    @Test
+    void informalUzbekSpellingsFindTheirConcept() {
+        assertEquals(QueryTerms.concepts("qancha"), QueryTerms.concepts("kancha"), "k for q");
+        assertEquals(QueryTerms.concepts("xizmat haqi"), QueryTerms.concepts("hizmat haqi"), "h for x");
+        assertEquals(QueryTerms.concepts("tahlil"), QueryTerms.concepts("taxlil"), "x for h");
+        assertEquals("shokolad", QueryTerms.concepts("shokolad").get(0).name(), "no variant matches: the word");
+    }
+
+    @Test
     void unknownWordsLoseTheirInflection() {
         assertEquals("kurs", QueryTerms.stem("kurslar"));
         assertEquals("tashkent", QueryTerms.stem(TextNormalizer.normalize("Ташкенту")));
         assertEquals("ishlay", QueryTerms.stem("ishlaysizlarmi"));
+        assertEquals("yubora", QueryTerms.stem("yuborasizlarmi"), "a lone vowel only as the last ending");
         assertEquals("osh", QueryTerms.stem("osh"), "short words stay whole");
     }
 

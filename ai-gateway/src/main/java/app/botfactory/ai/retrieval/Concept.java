@@ -18,6 +18,11 @@ public record Concept(String name, List<List<String>> terms, boolean weak) {
         return new Concept(stem, List.of(List.of(stem)), false);
     }
 
+    /** A plain word of the question (made by {@link #word}), not a lexicon concept. */
+    public boolean plain() {
+        return !weak && terms.size() == 1 && terms.get(0).size() == 1 && terms.get(0).get(0).equals(name);
+    }
+
     /** True when one of the terms occurs in the tokens (a passage's or a sentence's). */
     public boolean coveredBy(List<String> tokens) {
         for (int i = 0; i < tokens.size(); i++) {

@@ -19,7 +19,9 @@ public final class QueryTerms {
     /** Endings stripped from words the lexicon does not know (normalised spelling; longest first). */
     private static final List<String> SUFFIXES = List.of(
             // Uzbek: plural, case, possessive, question and verb endings
-            "ingizda", "ingizni", "ingiz", "larning", "lardan", "larda", "larga", "larni", "lari", "lar",
+            "sizlarmi", "ingizdan", "ingizga", "ingizmi", "moqchi", "sizlar", "ayapti", "guncha", "imizda",
+            "ingizda", "ingizni", "ingiz", "larning", "yapti", "adimi", "ydimi", "iladi", "asiz", "aman",
+            "ladi", "gani", "imni", "ingni", "lik", "cha", "ish", "li", "lardan", "larda", "larga", "larni", "lari", "lar",
             "gacha", "dagi", "ning", "imiz", "ngiz", "dan", "miz", "siz", "moq", "gan", "adi", "ydi",
             "ni", "ga", "ka", "qa", "da", "mi", "chi", "si", "sa", "ib",
             // Russian (transliterated): adjective, noun and verb endings
@@ -44,19 +46,18 @@ public final class QueryTerms {
         int i = 0;
         while (i < tokens.size()) {
             String token = tokens.get(i);
-            int longest = 0;
             List<Concept> matched = new ArrayList<>();
-            for (Concept c : lexicon.concepts()) {
-                int n = c.matchLength(tokens, i);
-                if (n > longest) {
-                    longest = n;
-                    matched.clear();
-                }
-                if (n > 0 && n == longest) {
-                    matched.add(c);
+            int longest = longestMatch(lexicon, tokens, i, matched);
+            boolean filler = longest == 0 && (lexicon.isFiller(token) || token.length() < 2);
+            for (String variant : longest == 0 && !filler ? spellingVariants(token) : List.<String>of()) {
+                List<String> varied = new ArrayList<>(tokens);
+                varied.set(i, variant);
+                longest = longestMatch(lexicon, varied, i, matched);
+                filler = longest == 0 && lexicon.isFiller(variant);
+                if (longest > 0 || filler) {
+                    break;
                 }
             }
-            boolean filler = longest == 0 && (lexicon.isFiller(token) || token.length() < 2);
             if (filler) {
                 i++;
                 continue;
@@ -72,6 +73,39 @@ public final class QueryTerms {
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** Length of the longest lexicon terms matching at i; their concepts replace matched's content. */
+    private static int longestMatch(Lexicon lexicon, List<String> tokens, int i, List<Concept> matched) {
+        int longest = 0;
+        matched.clear();
+        for (Concept c : lexicon.concepts()) {
+            int n = c.matchLength(tokens, i);
+            if (n > longest) {
+                longest = n;
+                matched.clear();
+            }
+            if (n > 0 && n == longest) {
+                matched.add(c);
+            }
+        }
+        return longest;
+    }
+
+    /**
+     * Informal Uzbek Latin spellings of a word the lexicon does not know as typed: customers often
+     * write k for q ("kancha") and h for x ("hizmat") or the other way round ("taxlil"); sh and ch stay.
+     */
+    static List<String> spellingVariants(String token) {
+        if (!token.matches("[a-z]+")) {
+            return List.of();
+        }
+        String q = token.replace('k', 'q');
+        String x = token.replaceAll("(?<![sc])h", "x");
+        String h = token.replace('x', 'h');
+        Set<String> out = new LinkedHashSet<>(List.of(q, x, h, x.replace('k', 'q')));
+        out.remove(token);
+        return List.copyOf(out);
     }
 
     /** A word that belongs to several concepts ("telefon": phone and smartphone) stands for all of them. */
@@ -90,12 +124,18 @@ public final class QueryTerms {
         return new Concept(String.join("+", names), List.copyOf(terms), weak);
     }
 
-    /** Strips up to three known endings: a word ending never leaves fewer than 3 letters, a lone vowel 4. */
+    /**
+     * Strips up to three known endings: a word ending never leaves fewer than 3 letters, a lone vowel
+     * (or -s) 4, and a lone letter goes only as the word's last ending, never after a longer one.
+     */
     public static String stem(String token) {
         String s = token;
         for (int round = 0; round < 3; round++) {
             String before = s;
             for (String suffix : SUFFIXES) {
+                if (suffix.length() == 1 && round > 0) {
+                    continue;
+                }
                 int keep = suffix.length() == 1 ? MIN_STEM : MIN_STEM - 1;
                 if (s.endsWith(suffix) && s.length() - suffix.length() >= keep) {
                     s = s.substring(0, s.length() - suffix.length());
