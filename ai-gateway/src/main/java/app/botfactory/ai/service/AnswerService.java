@@ -4,9 +4,11 @@
 // is known or the model cannot be reached.
 package app.botfactory.ai.service;
 
+import app.botfactory.ai.client.BillingApi;
 import app.botfactory.ai.client.GeminiClient;
 import app.botfactory.ai.config.AiConfig;
 import app.botfactory.ai.domain.BotCopy;
+import app.botfactory.ai.domain.Entitlement;
 import app.botfactory.ai.repository.ConversationRepository;
 import app.botfactory.ai.repository.EntitlementRepository;
 import app.botfactory.ai.retrieval.Concept;
@@ -16,9 +18,11 @@ import app.botfactory.ai.service.Retriever.Passage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +45,12 @@ public class AnswerService {
     private final GeminiClient gemini;
     private final AiConfig config;
     private final Clock clock;
+    private final BillingApi billing;
 
     public AnswerService(EntitlementRepository entitlements, ConversationRepository conversations,
-                         Retriever retriever, GeminiClient gemini, AiConfig config, Clock clock) {
+                         Retriever retriever, GeminiClient gemini, AiConfig config, Clock clock,
+                         @RestClient BillingApi billing) {
+        this.billing = billing;
         this.entitlements = entitlements;
         this.conversations = conversations;
         this.retriever = retriever;
@@ -53,18 +60,50 @@ public class AnswerService {
     }
 
     public Uni<Answer> answer(BotCopy bot, String chatKey, String question) {
-        return Panache.withSession(() -> entitlements.findById(bot.ownerId)).chain(entitlement -> {
-            if (entitlement == null || !entitlement.allowsAnotherMessage(clock.instant())) {
-                return Uni.createFrom().item(new Answer("LIMIT", Replies.limit(bot.language), List.of()));
-            }
-            return Panache.withSession(() -> retriever.retrieve(bot.botId, question)
-                            .chain(passages -> conversations.last(bot.botId, chatKey, config.memoryTurns())
-                                    .map(turns -> new Context(passages, turns))))
-                    .chain(ctx -> ctx.passages().isEmpty()
-                            ? Uni.createFrom().item(fallback(bot))
-                            : gemini.enabled() ? generative(bot, question, ctx) : Uni.createFrom().item(
-                                    extractive(question, ctx.passages())));
-        });
+        return answer(bot, chatKey, question, null);
+    }
+
+    /**
+     * With the owner's Authorization (the test chat), an owner billing.entitlements has not brought yet
+     * is looked up in billing-service instead of being answered with LIMIT; the event stores it later.
+     */
+    public Uni<Answer> answer(BotCopy bot, String chatKey, String question, String authorization) {
+        return Panache.withSession(() -> entitlements.findById(bot.ownerId))
+                .chain(e -> e != null ? Uni.createFrom().item(e) : fromBilling(bot.ownerId, authorization))
+                .chain(entitlement -> {
+                    if (entitlement == null || !entitlement.allowsAnotherMessage(clock.instant())) {
+                        return Uni.createFrom().item(new Answer("LIMIT", Replies.limit(bot.language), List.of()));
+                    }
+                    return Panache.withSession(() -> retriever.retrieve(bot.botId, question)
+                                    .chain(passages -> conversations.last(bot.botId, chatKey, config.memoryTurns())
+                                            .map(turns -> new Context(passages, turns))))
+                            .chain(ctx -> ctx.passages().isEmpty()
+                                    ? Uni.createFrom().item(fallback(bot))
+                                    : gemini.enabled() ? generative(bot, question, ctx) : Uni.createFrom().item(
+                                            extractive(question, ctx.passages())));
+                });
+    }
+
+    private Uni<Entitlement> fromBilling(UUID ownerId, String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return billing.me(authorization)
+                .ifNoItem().after(Duration.ofSeconds(2)).fail()
+                .map(s -> {
+                    if (s == null || s.status() == null || s.usage() == null || s.usage().messageLimit() == null) {
+                        return null;
+                    }
+                    Entitlement e = new Entitlement();
+                    e.ownerId = ownerId;
+                    e.plan = s.plan();
+                    e.status = s.status();
+                    e.monthlyMessageLimit = s.usage().messageLimit();
+                    e.messagesUsed = s.usage().messages() == null ? 0 : s.usage().messages();
+                    e.periodEnd = s.currentPeriodEnd();
+                    return e;
+                })
+                .onFailure().recoverWithNull();
     }
 
     private record Context(List<Passage> passages, List<ConversationRepository.Turn> turns) { }

@@ -87,7 +87,7 @@ public class ConversationService {
                     String chatId = "owner-" + ownerId;
                     String chatKey = TEST_CHAT + ":" + chatId;
                     String messageId = "ask:" + UUID.randomUUID();
-                    return answers.answer(bot, chatKey, text)
+                    return answers.answer(bot, chatKey, text, authorization)
                             .call(a -> record(bot, messageId, TEST_CHAT, chatId, chatKey, text, a));
                 });
     }
