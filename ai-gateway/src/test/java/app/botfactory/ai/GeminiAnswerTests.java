@@ -142,6 +142,18 @@ class GeminiAnswerTests {
     }
 
     @Test
+    void aMessageArrivingJustBeforeTheEntitlementWaitsForItInsteadOfTheLimitReply() throws Exception {
+        // A trial started a moment ago: the customer's message overtakes billing.entitlements.
+        AiFixtures bot = new AiFixtures().bot(pool, null, "en");
+        bot.document(pool, "Hours", "We are open every day from 9:00 to 21:00.");
+        String messageId = bot.customerSays("19", "When are you open?");
+        Thread.sleep(1_000);
+        bot.entitled(pool, 300, 0);
+        JsonNode reply = bot.replyTo(messageId);
+        assertEquals("ANSWER", reply.get("kind").asText());
+    }
+
+    @Test
     void theSameInboundMessageIsAnsweredOnce() {
         AiFixtures bot = new AiFixtures().bot(pool, null, "en").entitled(pool, 100, 0);
         bot.document(pool, "Address", "We are at 12 Amir Temur street, Tashkent.");

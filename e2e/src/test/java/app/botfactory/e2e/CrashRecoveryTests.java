@@ -73,8 +73,9 @@ class CrashRecoveryTests {
                 .entrySet().stream().filter(e -> e.getValue() != 1).collect(Collectors.toMap(Map.Entry::getKey,
                         Map.Entry::getValue)));
         assertEquals(repliesPerChat.keySet(), settled.keySet());
-        assertTrue(shop.sentMessages().stream().map(m -> m.get("text")).allMatch(t -> t.contains("15 000")),
-                "every reply is the answer from the knowledge base");
+        List<String> offTopic = shop.sentMessages().stream().map(m -> m.get("text"))
+                .filter(t -> !t.contains("15 000")).toList();
+        assertTrue(offTopic.isEmpty(), "every reply is the answer from the knowledge base; not: " + offTopic);
         if (victim.equals("channel-telegram")) {
             assertTrue(refusals.getOrDefault(502, 0) + refusals.getOrDefault(503, 0) > 0,
                     "while channel-telegram was down the gateway refused webhooks (problem+json 502/503): "

@@ -68,8 +68,7 @@ public class AnswerService {
      * is looked up in billing-service instead of being answered with LIMIT; the event stores it later.
      */
     public Uni<Answer> answer(BotCopy bot, String chatKey, String question, String authorization) {
-        return Panache.withSession(() -> entitlements.findById(bot.ownerId))
-                .chain(e -> e != null ? Uni.createFrom().item(e) : fromBilling(bot.ownerId, authorization))
+        return entitlement(bot.ownerId, authorization)
                 .chain(entitlement -> {
                     if (entitlement == null || !entitlement.allowsAnotherMessage(clock.instant())) {
                         return Uni.createFrom().item(new Answer("LIMIT", Replies.limit(bot.language), List.of()));
@@ -82,6 +81,29 @@ public class AnswerService {
                                     : gemini.enabled() ? generative(bot, question, ctx) : Uni.createFrom().item(
                                             extractive(question, ctx.passages())));
                 });
+    }
+
+    /**
+     * The owner's entitlement. None in the copy means "not arrived yet" (a bot exists only under a
+     * plan): the test chat asks billing; a channel message waits a few seconds for billing.entitlements
+     * before it is answered with LIMIT.
+     */
+    private Uni<Entitlement> entitlement(UUID ownerId, String authorization) {
+        Uni<Entitlement> local = Panache.withSession(() -> entitlements.findById(ownerId));
+        if (authorization != null && !authorization.isBlank()) {
+            return local.chain(e -> e != null ? Uni.createFrom().item(e) : fromBilling(ownerId, authorization));
+        }
+        return local.onItem().ifNull().failWith(MissingEntitlement::new)
+                .onFailure(MissingEntitlement.class).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(8)
+                .onFailure(MissingEntitlement.class).recoverWithNull();
+    }
+
+    /** No entitlement for the owner in the copy (yet). */
+    private static final class MissingEntitlement extends RuntimeException {
+        MissingEntitlement() {
+            super("entitlement not in the copy yet", null, false, false);
+        }
     }
 
     private Uni<Entitlement> fromBilling(UUID ownerId, String authorization) {
