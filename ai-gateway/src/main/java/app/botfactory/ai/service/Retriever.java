@@ -1,7 +1,8 @@
 // Finds the passages of a bot's knowledge that answer a question: Postgres proposes candidates
 // (full-text prefix match over normalised text, trigram similarity), then each is scored by how
 // many of the question's topics it covers (Relevance; plain words weighted by how many of the
-// candidates' documents contain them). Below the relevance floor nothing is returned, so an out-of-scope question gets the fallback instead of an invented answer.
+// candidates' documents contain them). Below the relevance floor nothing is returned, so an
+// out-of-scope question gets the fallback instead of an invented answer.
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.config.AiConfig;
