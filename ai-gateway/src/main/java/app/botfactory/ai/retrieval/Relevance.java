@@ -1,6 +1,7 @@
 // How well a passage answers a question: the share of the question's topics (lexicon concepts or
 // plain words) the passage covers, plain words weighted by how many of the bot's documents have
-// them. The retriever drops passages below the configured relevance floor, so a question about something the knowledge base does not mention gets the fallback.
+// them. The retriever drops passages below the configured relevance floor, so a question about
+// something the knowledge base does not mention gets the fallback.
 package app.botfactory.ai.retrieval;
 
 import java.util.Arrays;
