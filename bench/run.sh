@@ -104,9 +104,20 @@ bench_chat() {
     GEMINI_BASE_URL="http://127.0.0.1:$STANDIN_GEMINI_PORT"
     GOOGLE_API_KEY="bench-stand-in-key"
     start_everything
+    if [ -n "${BENCH_PG_STATS:-}" ]; then
+        as_pg "$(pg_bin)/psql" -h "$RUN/pg/socket" -p "$DB_PORT" -U postgres -d "$DB_NAME" -qc \
+            "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+    fi
     local rc=0
     wait "$bench_pid" || rc=$?
     bench_pid=
+    if [ -n "${BENCH_PG_STATS:-}" ]; then
+        # Where Postgres spent its time during the run (needs pg_stat_statements preloaded, see README).
+        as_pg "$(pg_bin)/psql" -h "$RUN/pg/socket" -p "$DB_PORT" -U postgres -d "$DB_NAME" -c \
+            "SELECT calls, round(total_exec_time::numeric) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                    rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+             FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ${BENCH_PG_STATS}" | tee "$LOGS/pg-stats.txt"
+    fi
     case $rc in
         0) ;;
         3) die "the benchmark wedged (see the BENCH WEDGED line above); logs in $LOGS" ;;
