@@ -1,21 +1,31 @@
 // Publishes committed outbox rows to Kafka in order and deletes each once the broker acked it.
-// If Kafka is down the rows simply wait; the next tick retries. One relay at a time across
-// replicas (advisory lock), so per-bot event order holds when the service is scaled out.
+// It runs when told: a trigger on the service's `outbox` table (migration V9__outbox_notify.sql)
+// sends a Postgres NOTIFY on `outbox_<schema>` when a transaction that added rows commits, and the
+// relay LISTENs for it, so an event leaves within milliseconds without polling. A slow poll
+// (botfactory.outbox.interval) covers a lost notification or listener connection. If Kafka is
+// down the rows simply wait for the next round. One relay at a time across replicas (advisory
+// lock), so per-bot event order holds when the service is scaled out. Plain SQL on the reactive
+// pool rather than Hibernate: this loop runs for every message, and entities buy nothing here.
 package app.botfactory.platform.outbox;
 
+import app.botfactory.platform.web.RepeatingTask;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import app.botfactory.platform.web.RepeatingTask;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -28,6 +38,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 @ApplicationScoped
@@ -35,66 +47,116 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final OutboxRepository outbox;
-    private final MutinyEmitter<String> emitter;
-    private final int batchSize;
-    private final ObjectMapper json;
-    private volatile RepeatingTask task;
-    private final AtomicLong pendingGauge = new AtomicLong();
+    /** One committed outbox row, as read for publishing. */
+    private record Pending(long seq, UUID eventId, String topic, String key, String payload, String headers) { }
 
-    public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> emitter,
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final ObjectMapper json;
+    private final int batchSize;
+    private final long relayLock;
+    private final String schema;
+    private final String selectSql;
+    private final String deleteSql;
+    private final AtomicLong pendingGauge = new AtomicLong();
+    private volatile RepeatingTask task;
+    private volatile PgSubscriber subscriber;
+
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, ObjectMapper json,
+                       MeterRegistry registry,
                        @ConfigProperty(name = "botfactory.outbox.batch-size", defaultValue = "200") int batchSize,
-                       MeterRegistry registry, ObjectMapper json) {
-        this.json = json;
-        this.outbox = outbox;
+                       @ConfigProperty(name = "quarkus.application.name") String service,
+                       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
+        this.pool = pool;
         this.emitter = emitter;
+        this.json = json;
         this.batchSize = batchSize;
+        this.schema = schema;
+        // Per service: all services share one database and must not block each other.
+        this.relayLock = ("outbox-relay:" + service).hashCode();
+        this.selectSql = "SELECT seq, event_id, topic, message_key, payload, headers FROM " + schema
+                + ".outbox ORDER BY seq LIMIT $1";
+        this.deleteSql = "DELETE FROM " + schema + ".outbox WHERE seq = ANY($1)";
         registry.gauge("botfactory.outbox.pending", pendingGauge);
     }
 
     void start(@Observes StartupEvent event, Vertx vertx,
-               @ConfigProperty(name = "botfactory.outbox.interval", defaultValue = "PT0.05S") Duration interval) {
+               @ConfigProperty(name = "botfactory.outbox.interval", defaultValue = "PT1S") Duration interval,
+               @ConfigProperty(name = "botfactory.outbox.listen", defaultValue = "true") boolean listen,
+               @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+               @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+               @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         task = RepeatingTask.start(vertx, "outbox relay", Duration.ofSeconds(2), interval, this::drain);
+        if (listen) {
+            listen(vertx, url, user, password);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (task != null) {
             task.stop();
         }
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    /** LISTEN on its own connection (reconnecting after a second when it drops) and run a round per wake-up. */
+    private void listen(Vertx vertx, String url, Optional<String> user, Optional<String> password) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        PgSubscriber s = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        s.channel("outbox_" + schema).handler(payload -> {
+            RepeatingTask t = task;
+            if (t != null) {
+                t.wake();
+            }
+        });
+        s.connect().onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.warnf("outbox relay cannot LISTEN (%s); polling every interval instead", ar.cause().getMessage());
+            }
+        });
+        subscriber = s;
     }
 
     /** One round: publish up to a batch, in order; returns how many rows left the outbox. */
     Uni<Integer> drain() {
-        return Panache.withTransaction(() -> outbox.tryRelayLock()
-                .chain(locked -> locked ? publishBatch() : Uni.createFrom().item(0)));
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(relayLock))
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .chain(locked -> locked ? publishBatch(conn) : Uni.createFrom().item(0)));
     }
 
-    private Uni<Integer> publishBatch() {
-        return outbox.oldest(batchSize).chain(rows -> {
+    private Uni<Integer> publishBatch(SqlConnection conn) {
+        return conn.preparedQuery(selectSql).execute(Tuple.of(batchSize)).chain(result -> {
+            List<Pending> rows = new ArrayList<>();
+            for (Row r : result) {
+                rows.add(new Pending(r.getLong("seq"), r.getUUID("event_id"), r.getString("topic"),
+                        r.getString("message_key"), r.getString("payload"), r.getString("headers")));
+            }
             if (rows.isEmpty()) {
                 pendingGauge.set(0);
                 return Uni.createFrom().item(0);
             }
-            // Different bots go out concurrently; the events of one bot strictly one after another, and
-            // a failure stops that bot's chain, so a retry can never overtake an earlier event.
-            Map<String, List<OutboxEvent>> byKey = new LinkedHashMap<>();
-            for (OutboxEvent row : rows) {
-                byKey.computeIfAbsent(row.messageKey, k -> new ArrayList<>()).add(row);
-            }
+            // Different keys go out concurrently; the events of one key strictly one after another, and
+            // a failure stops that key's chain, so a retry can never overtake an earlier event.
+            Map<String, List<Pending>> byKey = new LinkedHashMap<>();
+            rows.forEach(row -> byKey.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row));
             List<Uni<List<Long>>> chains = new ArrayList<>();
             byKey.values().forEach(chain -> chains.add(sendInOrder(chain, 0, new ArrayList<>())));
-            return Uni.join().all(chains).andCollectFailures()
-                    .chain(acked -> {
-                        List<Long> done = acked.stream().flatMap(List::stream).toList();
-                        LOG.debugf("outbox batch rows=%d published=%d", rows.size(), done.size());
-                        pendingGauge.set(rows.size() - done.size());
-                        return done.isEmpty() ? Uni.createFrom().item(0)
-                                : outbox.delete("seq in ?1", done).map(Long::intValue);
-                    });
+            return Uni.join().all(chains).andCollectFailures().chain(acked -> {
+                Long[] done = acked.stream().flatMap(List::stream).toArray(Long[]::new);
+                LOG.debugf("outbox batch rows=%d published=%d", rows.size(), done.length);
+                pendingGauge.set(rows.size() - done.length);
+                return done.length == 0 ? Uni.createFrom().item(0)
+                        : conn.preparedQuery(deleteSql).execute(Tuple.of(done)).map(r -> r.rowCount());
+            });
         });
     }
 
-    private Uni<List<Long>> sendInOrder(List<OutboxEvent> chain, int index, List<Long> acked) {
+    private Uni<List<Long>> sendInOrder(List<Pending> chain, int index, List<Long> acked) {
         if (index == chain.size()) {
             return Uni.createFrom().item(acked);
         }
@@ -107,33 +169,34 @@ public class OutboxRelay {
         });
     }
 
-    private Map<String, String> extraHeaders(OutboxEvent row) {
-        if (row.headers == null) {
+    /** The row's seq once the broker acked it, or null when it has to wait for the next round. */
+    private Uni<Long> send(Pending row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("eventId", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        extraHeaders(row).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic())
+                .withKey(row.key())
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata))
+                .map(ignored -> row.seq())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("outbox publish deferred seq=%d topic=%s reason=%s", row.seq(), row.topic(),
+                            e.getMessage());
+                    return null;
+                });
+    }
+
+    private Map<String, String> extraHeaders(Pending row) {
+        if (row.headers() == null) {
             return Map.of();
         }
         try {
-            return json.readValue(row.headers, new TypeReference<Map<String, String>>() { });
+            return json.readValue(row.headers(), new TypeReference<Map<String, String>>() { });
         } catch (Exception e) {
-            LOG.warnf("outbox row seq=%d has unreadable headers; sending without them", row.seq);
+            LOG.warnf("outbox row seq=%d has unreadable headers; sending without them", row.seq());
             return Map.of();
         }
-    }
-
-    /** The row's seq once the broker acked it, or null when it has to wait for the next tick. */
-    private Uni<Long> send(OutboxEvent row) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("eventId", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
-        extraHeaders(row).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
-                .withHeaders(headers)
-                .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata))
-                .map(ignored -> row.seq)
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("outbox publish deferred seq=%d topic=%s reason=%s", row.seq, row.topic, e.getMessage());
-                    return null;
-                });
     }
 }

@@ -2,6 +2,8 @@
 // every() below one second up to a second): outbox relays and dispatchers. Each round runs on a
 // fresh duplicated Vert.x context (so Hibernate Reactive gets a session of its own); when a round
 // did work the next starts at once (draining a backlog), otherwise after `idle`. Rounds never overlap.
+// wake() starts a round now instead of at the end of the idle wait (e.g. on a Postgres NOTIFY), or,
+// when one is running, makes sure another follows it: a wake-up is never lost, and many coalesce.
 package app.botfactory.platform.web;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -23,6 +25,10 @@ public final class RepeatingTask {
     private final long idleMillis;
     private final Supplier<Uni<Integer>> round;
     private volatile boolean stopped;
+    /** Guarded by this: a round is running; a wake-up arrived during it; the idle timer, or -1. */
+    private boolean running;
+    private boolean wokenWhileRunning;
+    private long timerId = -1;
 
     private RepeatingTask(Vertx vertx, String name, Duration idle, Supplier<Uni<Integer>> round) {
         this.vertx = vertx;
@@ -35,7 +41,9 @@ public final class RepeatingTask {
     public static RepeatingTask start(Vertx vertx, String name, Duration initialDelay, Duration idle,
                                       Supplier<Uni<Integer>> round) {
         RepeatingTask task = new RepeatingTask(vertx, name, idle, round);
-        vertx.setTimer(Math.max(1, initialDelay.toMillis()), id -> task.runOnce());
+        synchronized (task) {
+            task.timerId = vertx.setTimer(Math.max(1, initialDelay.toMillis()), id -> task.runOnce());
+        }
         return task;
     }
 
@@ -43,9 +51,31 @@ public final class RepeatingTask {
         stopped = true;
     }
 
+    /** Runs a round as soon as possible: now when idle, right after the current one otherwise. */
+    public void wake() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            if (running) {
+                wokenWhileRunning = true;
+                return;
+            }
+            if (timerId == -1 || !vertx.cancelTimer(timerId)) {
+                return; // the timer is firing right now: that round starts anyway
+            }
+            timerId = -1;
+        }
+        vertx.runOnContext(v -> runOnce());
+    }
+
     private void runOnce() {
-        if (stopped) {
-            return;
+        synchronized (this) {
+            if (stopped || running) {
+                return;
+            }
+            running = true;
+            timerId = -1;
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -66,13 +96,20 @@ public final class RepeatingTask {
     }
 
     private void next(long delayMillis) {
-        if (stopped) {
-            return;
+        synchronized (this) {
+            running = false;
+            if (stopped) {
+                return;
+            }
+            if (wokenWhileRunning) {
+                wokenWhileRunning = false;
+                delayMillis = 0;
+            }
+            if (delayMillis > 0) {
+                timerId = vertx.setTimer(delayMillis, id -> runOnce());
+                return;
+            }
         }
-        if (delayMillis <= 0) {
-            vertx.runOnContext(v -> runOnce());
-        } else {
-            vertx.setTimer(delayMillis, id -> runOnce());
-        }
+        vertx.runOnContext(v -> runOnce());
     }
 }

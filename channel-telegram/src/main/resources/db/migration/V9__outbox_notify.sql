@@ -1,0 +1,12 @@
+-- Wakes the outbox relay the moment events are committed: a NOTIFY on outbox_telegram per statement that
+-- adds outbox rows (Postgres delivers it at commit, and folds repeats within one transaction into one).
+-- The relay LISTENs for it and still polls slowly in case a notification is missed.
+CREATE FUNCTION telegram.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('outbox_telegram', '');
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER outbox_notify AFTER INSERT ON telegram.outbox
+    FOR EACH STATEMENT EXECUTE FUNCTION telegram.outbox_notify();
