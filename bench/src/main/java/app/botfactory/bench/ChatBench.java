@@ -117,9 +117,16 @@ public final class ChatBench {
         int[] rates = Arrays.stream(args[6].split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .mapToInt(Integer::parseInt).toArray();
         Path runDir = Path.of(args[7]);
-        int warmRate = Math.min(50, rates.length == 0 ? 50 : rates[0]); // never above the first rate measured
-        int warmSeconds = Math.min(10, seconds);
-        long planned = 20L * botCount + (long) warmRate * warmSeconds;
+        // Warm-up steps "RATExSECONDS,...": JIT compilation needs a few thousand messages through every path
+        // before the numbers mean anything; a cold platform is several times slower (see README).
+        int[][] warmUp = Arrays.stream((args.length > 8 ? args[8] : "50x10,100x20").split(","))
+                .map(String::strip).filter(w -> !w.isEmpty())
+                .map(w -> new int[] {Integer.parseInt(w.split("x")[0]), Integer.parseInt(w.split("x")[1])})
+                .toArray(int[][]::new);
+        long planned = 20L * botCount;
+        for (int[] w : warmUp) {
+            planned += (long) w[0] * w[1];
+        }
         for (int r : rates) {
             planned += (long) r * seconds;
         }
@@ -127,7 +134,7 @@ public final class ChatBench {
                 runDir);
         int code;
         try {
-            code = bench.run(kafka, telegramPort, geminiPort, seconds, rates, warmRate, warmSeconds);
+            code = bench.run(kafka, telegramPort, geminiPort, seconds, rates, warmUp);
         } catch (Exception e) {
             System.out.println("BENCH FAILED in phase '" + bench.watchdogPhase + "': " + e);
             code = 1;
@@ -136,8 +143,8 @@ public final class ChatBench {
         Runtime.getRuntime().halt(code);
     }
 
-    private int run(String kafka, int telegramPort, int geminiPort, int seconds, int[] rates, int warmRate,
-                    int warmSeconds) throws Exception {
+    private int run(String kafka, int telegramPort, int geminiPort, int seconds, int[] rates, int[][] warmUp)
+            throws Exception {
         startWatchdog();
         TelegramStandIn telegram = TelegramStandIn.start(telegramPort);
         telegram.keepAtMost(1_000);
@@ -172,8 +179,11 @@ public final class ChatBench {
         Thread.sleep(10_000);
         cpu.setIdle(idle0, cpu.sample(), (System.nanoTime() - idleStart) / 1e9);
         System.out.println("idle CPU (10 s, no load; outbox relays, dispatcher and consumers polling): " + cpu.idleLine());
-        System.out.println("warm-up (JIT), not reported: " + warmRate + " msg/s for " + warmSeconds + " s");
-        step(warmRate, warmSeconds, cpu, true);
+        for (int[] w : warmUp) {
+            System.out.println("warm-up (JIT), not in the summary: " + w[0] + " msg/s for " + w[1] + " s");
+            step(w[0], w[1], cpu, true);
+            settle();
+        }
 
         List<Step> results = new ArrayList<>();
         Step saturated = null;
