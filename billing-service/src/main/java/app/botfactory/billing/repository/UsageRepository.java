@@ -1,5 +1,5 @@
-// Metered usage: idempotent message counting per period, and the owners' bot counts.
-// Native SQL because both are atomic upserts that an entity round trip would make racy.
+// Metered usage as the subscription views read it, and the owners' bot counts (the counting
+// itself is MeteringRepository's). Native SQL: the bot list is an atomic upsert.
 package app.botfactory.billing.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -11,27 +11,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class UsageRepository {
-
-    /** True the first time this message id is seen; false for every redelivery. */
-    public Uni<Boolean> markCounted(String messageId, UUID accountId, Instant periodStart, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        INSERT INTO billing.metered_messages (message_id, account_id, period_start, counted_at)
-                        VALUES (?1, ?2, ?3, ?4) ON CONFLICT (message_id) DO NOTHING""")
-                .setParameter(1, messageId).setParameter(2, accountId)
-                .setParameter(3, periodStart).setParameter(4, now)
-                .executeUpdate()).map(inserted -> inserted == 1);
-    }
-
-    /** Adds one message to the period's counter and returns the new total. */
-    public Uni<Integer> increment(UUID accountId, Instant periodStart) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        INSERT INTO billing.usage_counters AS u (account_id, period_start, messages)
-                        VALUES (?1, ?2, 1)
-                        ON CONFLICT (account_id, period_start) DO UPDATE SET messages = u.messages + 1
-                        RETURNING messages""", Integer.class)
-                .setParameter(1, accountId).setParameter(2, periodStart)
-                .getSingleResult());
-    }
 
     public Uni<Integer> messages(UUID accountId, Instant periodStart) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
