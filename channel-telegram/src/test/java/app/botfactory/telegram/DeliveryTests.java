@@ -154,6 +154,23 @@ class DeliveryTests {
                 "SELECT count(*) FROM telegram.deliveries WHERE bot_id = $1", bot.botId));
     }
 
+    @Test
+    void aReplyTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchIsDelivered() throws Exception {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        String refusedId = UUID.randomUUID().toString();
+        String refused = outbound(bot, refusedId, "9".repeat(80), "Juda uzun chat", "ANSWER");
+        TestKafkaClient.sendAll(TelegramFixtures.kafka(), "chat.outbound", List.of(
+                Map.entry(bot.botId + ":long", refused),
+                Map.entry(bot.botId + ":1009", outbound(bot, UUID.randomUUID().toString(), "1009", "Salom", "ANSWER"))));
+
+        List<ConsumerRecord<String, String>> dead = TestKafkaClient.await(TelegramFixtures.kafka(),
+                "chat.outbound.dlq", r -> r.value().contains(refusedId), 1, Duration.ofSeconds(20));
+        assertEquals(1, dead.size());
+        assertEquals("refused-by-database",
+                new String(dead.get(0).headers().lastHeader("dlq-code").value(), StandardCharsets.UTF_8));
+        assertEquals("1009", JSON.readTree(awaitSends(bot, 1).get(0).body()).get("chat_id").asText());
+    }
+
     private static void publish(TelegramFixtures bot, String messageId, String chatId, String text, String kind) {
         TestKafkaClient.send(TelegramFixtures.kafka(), "chat.outbound", bot.botId + ":" + chatId,
                 outbound(bot, messageId, chatId, text, kind));

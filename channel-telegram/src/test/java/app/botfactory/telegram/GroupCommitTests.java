@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,17 +42,8 @@ class GroupCommitTests {
         long first = TelegramFixtures.nextUpdateId();
         long twice = TelegramFixtures.nextUpdateId();
 
-        SqlConnection lock = holdTheFlush();
-        CompletableFuture<Integer> held = post(bot, first, "Birinchi");
-        await().atMost(WAIT).until(() -> gauge("botfactory.telegram.webhook.flushing") == 1);
-        CompletableFuture<Integer> copy1 = post(bot, twice, "Ikkinchi");
-        CompletableFuture<Integer> copy2 = post(bot, twice, "Ikkinchi");
-        await().atMost(WAIT).until(() -> gauge("botfactory.telegram.webhook.queued") == 2);
-        release(lock);
-
-        assertEquals(200, held.join());
-        assertEquals(200, copy1.join());
-        assertEquals(200, copy2.join());
+        List<Integer> statuses = inOneGroupCommit(bot, first, List.of(twice, twice));
+        assertEquals(List.of(200, 200, 200), statuses);
         List<ConsumerRecord<String, String>> records = inbound(bot);
         assertEquals(2, records.size(), "one chat.inbound record per update");
         assertEquals(1, records.stream().filter(r -> r.value().contains(":" + twice + "\"")).count());
@@ -67,28 +59,37 @@ class GroupCommitTests {
         execute("ALTER TABLE telegram.processed_updates ADD CONSTRAINT test_poison CHECK (update_id <> "
                 + poisoned + ")");
         try {
-            SqlConnection lock = holdTheFlush();
-            CompletableFuture<Integer> held = post(bot, before, "Oldin");
-            await().atMost(WAIT).until(() -> gauge("botfactory.telegram.webhook.flushing") == 1);
-            CompletableFuture<Integer> poison = post(bot, poisoned, "Zaharli");
-            CompletableFuture<Integer> other = post(bot, innocent, "Begunoh");
-            await().atMost(WAIT).until(() -> gauge("botfactory.telegram.webhook.queued") == 2);
-            release(lock);
-
-            assertEquals(200, held.join());
-            assertEquals(503, poison.join());
-            assertEquals(503, other.join(), "nothing half-done: its whole flush failed");
+            List<Integer> statuses = inOneGroupCommit(bot, before, List.of(poisoned, innocent));
+            assertEquals(List.of(200, 503, 503), statuses, "nothing half-done: the whole flush failed");
             assertEquals(0, TelegramFixtures.count(pool, "SELECT count(*) FROM telegram.processed_updates "
                     + "WHERE update_id IN (" + poisoned + ", " + innocent + ") AND bot_id = $1", bot.botId));
         } finally {
             execute("ALTER TABLE telegram.processed_updates DROP CONSTRAINT IF EXISTS test_poison");
         }
 
-        assertEquals(200, post(bot, poisoned, "Zaharli").join(), "Telegram's redelivery");
-        assertEquals(200, post(bot, innocent, "Begunoh").join());
-        assertEquals(200, post(bot, poisoned, "Zaharli").join());
+        assertEquals(200, post(bot, poisoned, "Xabar " + poisoned).join(), "Telegram's redelivery");
+        assertEquals(200, post(bot, innocent, "Xabar " + innocent).join());
+        assertEquals(200, post(bot, poisoned, "Xabar " + poisoned).join());
         List<ConsumerRecord<String, String>> records = inbound(bot);
         assertEquals(3, records.size(), "each update exactly once: " + records);
+    }
+
+    /**
+     * Posts `held` and keeps its flush from committing until all of `together` have arrived, so they
+     * are written by the next flush, together. Answers the statuses in that order.
+     */
+    private List<Integer> inOneGroupCommit(TelegramFixtures bot, long held, List<Long> together) {
+        SqlConnection lock = holdTheFlush();
+        List<CompletableFuture<Integer>> posts = new ArrayList<>();
+        try {
+            posts.add(post(bot, held, "Birinchi"));
+            await().atMost(WAIT).until(() -> gauge("botfactory.telegram.webhook.flushing") == 1);
+            together.forEach(updateId -> posts.add(post(bot, updateId, "Xabar " + updateId)));
+            await().atMost(WAIT).until(() -> gauge("botfactory.telegram.webhook.queued") == together.size());
+        } finally {
+            release(lock);
+        }
+        return posts.stream().map(CompletableFuture::join).toList();
     }
 
     private CompletableFuture<Integer> post(TelegramFixtures bot, long updateId, String text) {

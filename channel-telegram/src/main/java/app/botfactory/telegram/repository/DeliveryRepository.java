@@ -16,10 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+
+import static app.botfactory.telegram.repository.SqlColumns.column;
+import static app.botfactory.telegram.repository.SqlColumns.utc;
 
 @ApplicationScoped
 public class DeliveryRepository {
@@ -80,26 +83,15 @@ public class DeliveryRepository {
      */
     public Uni<Integer> enqueue(List<NewDelivery> replies, List<DeadLetter> dead, String deadLetterTopic,
                                 Instant now) {
-        int n = replies.size();
-        String[] ids = new String[n];
-        UUID[] bots = new UUID[n];
-        String[] chats = new String[n];
-        String[] kinds = new String[n];
-        String[] texts = new String[n];
-        String[] payloads = new String[n];
-        OffsetDateTime[] times = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            NewDelivery d = replies.get(i);
-            ids[i] = d.messageId();
-            bots[i] = d.botId();
-            chats[i] = d.chatId();
-            kinds[i] = d.kind();
-            texts[i] = d.text();
-            payloads[i] = d.payload();
-            times[i] = utc(d.createdAt());
-        }
         List<Object> params = deadLetterParams(dead, deadLetterTopic, now);
-        params.addAll(List.of(ids, bots, chats, kinds, texts, payloads, times));
+        params.addAll(List.of(
+                column(replies, NewDelivery::messageId, String[]::new),
+                column(replies, NewDelivery::botId, UUID[]::new),
+                column(replies, NewDelivery::chatId, String[]::new),
+                column(replies, NewDelivery::kind, String[]::new),
+                column(replies, NewDelivery::text, String[]::new),
+                column(replies, NewDelivery::payload, String[]::new),
+                column(replies, r -> utc(r.createdAt()), OffsetDateTime[]::new)));
         return pool.preparedQuery(ENQUEUE).execute(Tuple.from(params)).map(rows -> rows.rowCount());
     }
 
@@ -117,45 +109,27 @@ public class DeliveryRepository {
 
     /** Writes every outcome of a dispatcher pass and its dead letters with one statement. */
     public Uni<Void> record(List<DeliveryOutcome> outcomes, String deadLetterTopic, Instant now) {
-        int n = outcomes.size();
-        String[] ids = new String[n];
-        String[] statuses = new String[n];
-        Integer[] parts = new Integer[n];
-        OffsetDateTime[] next = new OffsetDateTime[n];
-        Integer[] attempts = new Integer[n];
-        String[] errors = new String[n];
-        List<DeadLetter> dead = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            DeliveryOutcome o = outcomes.get(i);
-            ids[i] = o.messageId();
-            statuses[i] = o.status();
-            parts[i] = o.partsSent();
-            next[i] = utc(o.nextAttemptAt());
-            attempts[i] = o.attempts();
-            errors[i] = o.lastError();
-            if (o.deadLetter() != null) {
-                dead.add(o.deadLetter());
-            }
-        }
+        List<DeadLetter> dead = outcomes.stream().map(DeliveryOutcome::deadLetter).filter(Objects::nonNull)
+                .toList();
         List<Object> params = deadLetterParams(dead, deadLetterTopic, now);
-        params.addAll(List.of(ids, statuses, parts, next, attempts, errors));
+        params.addAll(List.of(
+                column(outcomes, DeliveryOutcome::messageId, String[]::new),
+                column(outcomes, DeliveryOutcome::status, String[]::new),
+                column(outcomes, DeliveryOutcome::partsSent, Integer[]::new),
+                column(outcomes, o -> utc(o.nextAttemptAt()), OffsetDateTime[]::new),
+                column(outcomes, DeliveryOutcome::attempts, Integer[]::new),
+                column(outcomes, DeliveryOutcome::lastError, String[]::new)));
         return pool.preparedQuery(RECORD).execute(Tuple.from(params)).replaceWithVoid();
     }
 
     /** Parameters $1-$6 of {@link #DEAD_LETTERS}. */
     private static List<Object> deadLetterParams(List<DeadLetter> dead, String topic, Instant now) {
-        int n = dead.size();
-        UUID[] eventIds = new UUID[n];
-        String[] keys = new String[n];
-        String[] payloads = new String[n];
-        String[] headers = new String[n];
-        for (int i = 0; i < n; i++) {
-            eventIds[i] = UUID.randomUUID();
-            keys[i] = dead.get(i).messageKey();
-            payloads[i] = dead.get(i).payload();
-            headers[i] = dead.get(i).headersJson();
-        }
-        return new ArrayList<>(List.of(eventIds, keys, payloads, headers, topic, utc(now)));
+        return new ArrayList<>(List.of(
+                column(dead, d -> UUID.randomUUID(), UUID[]::new),
+                column(dead, DeadLetter::messageKey, String[]::new),
+                column(dead, DeadLetter::payload, String[]::new),
+                column(dead, DeadLetter::headersJson, String[]::new),
+                topic, utc(now)));
     }
 
     private static Delivery toDelivery(Row row) {
@@ -174,9 +148,5 @@ public class DeliveryRepository {
         d.createdAt = row.getOffsetDateTime("created_at").toInstant();
         d.tokenSealed = row.getString("token_sealed");
         return d;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

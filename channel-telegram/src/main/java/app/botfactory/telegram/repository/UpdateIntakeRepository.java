@@ -13,11 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+
+import static app.botfactory.telegram.repository.SqlColumns.column;
+import static app.botfactory.telegram.repository.SqlColumns.utc;
 
 @ApplicationScoped
 public class UpdateIntakeRepository {
@@ -63,34 +66,19 @@ public class UpdateIntakeRepository {
      */
     public Uni<List<AcceptedUpdate>> storeFirstSightings(List<AcceptedUpdate> batch, String inboundTopic,
                                                          Instant now) {
-        int n = batch.size();
-        UUID[] botIds = new UUID[n];
-        Long[] updateIds = new Long[n];
-        UUID[] eventIds = new UUID[n];
-        String[] keys = new String[n];
-        String[] payloads = new String[n];
-        String[] welcomeIds = new String[n];
-        String[] chatIds = new String[n];
-        String[] welcomeTexts = new String[n];
-        String[] welcomePayloads = new String[n];
-        OffsetDateTime[] welcomeTimes = new OffsetDateTime[n];
         OffsetDateTime at = utc(now);
-        for (int i = 0; i < n; i++) {
-            AcceptedUpdate u = batch.get(i);
-            NewDelivery w = u.welcome();
-            botIds[i] = u.botId();
-            updateIds[i] = u.updateId();
-            eventIds[i] = u.eventId();
-            keys[i] = u.messageKey();
-            payloads[i] = u.inboundPayload();
-            welcomeIds[i] = w == null ? null : w.messageId();
-            chatIds[i] = w == null ? null : w.chatId();
-            welcomeTexts[i] = w == null ? null : w.text();
-            welcomePayloads[i] = w == null ? null : w.payload();
-            welcomeTimes[i] = w == null ? at : utc(w.createdAt());
-        }
-        Tuple params = Tuple.from(new Object[] {botIds, updateIds, eventIds, keys, payloads, welcomeIds, chatIds,
-                welcomeTexts, welcomePayloads, welcomeTimes, at, inboundTopic});
+        Tuple params = Tuple.from(new Object[] {
+            column(batch, AcceptedUpdate::botId, UUID[]::new),
+            column(batch, AcceptedUpdate::updateId, Long[]::new),
+            column(batch, AcceptedUpdate::eventId, UUID[]::new),
+            column(batch, AcceptedUpdate::messageKey, String[]::new),
+            column(batch, AcceptedUpdate::inboundPayload, String[]::new),
+            column(batch, u -> welcome(u, NewDelivery::messageId), String[]::new),
+            column(batch, u -> welcome(u, NewDelivery::chatId), String[]::new),
+            column(batch, u -> welcome(u, NewDelivery::text), String[]::new),
+            column(batch, u -> welcome(u, NewDelivery::payload), String[]::new),
+            column(batch, u -> u.welcome() == null ? at : utc(u.welcome().createdAt()), OffsetDateTime[]::new),
+            at, inboundTopic});
         return pool.preparedQuery(STORE).execute(params).map(rows -> {
             Set<String> fresh = new HashSet<>();
             for (Row row : rows) {
@@ -100,7 +88,7 @@ public class UpdateIntakeRepository {
         });
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    private static String welcome(AcceptedUpdate update, Function<NewDelivery, String> field) {
+        return update.welcome() == null ? null : field.apply(update.welcome());
     }
 }
