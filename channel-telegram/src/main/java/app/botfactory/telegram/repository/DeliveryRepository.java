@@ -27,7 +27,7 @@ import static app.botfactory.telegram.repository.SqlColumns.utc;
 @ApplicationScoped
 public class DeliveryRepository {
 
-    /** Dead letters of a statement, as a data-modifying CTE over parameters $1-$6 (see deadLetterParams). */
+    /** A statement's dead letters: a data-modifying CTE over parameters $1-$6 (deadLetterParams). */
     private static final String DEAD_LETTERS = """
             dead AS (
                 INSERT INTO telegram.outbox (event_id, topic, message_key, payload, created_at, attempts, headers)
@@ -35,6 +35,7 @@ public class DeliveryRepository {
                 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
                     WITH ORDINALITY AS x(event_id, message_key, payload, headers, ord)
                 ORDER BY x.ord
+                ON CONFLICT (event_id) DO NOTHING
             )""";
 
     private static final String ENQUEUE = "WITH " + DEAD_LETTERS + """
@@ -122,7 +123,10 @@ public class DeliveryRepository {
         return pool.preparedQuery(RECORD).execute(Tuple.from(params)).replaceWithVoid();
     }
 
-    /** Parameters $1-$6 of {@link #DEAD_LETTERS}. */
+    /**
+     * Parameters $1-$6 of {@link #DEAD_LETTERS}. The event ids are fixed when the statement is built,
+     * so a retry of a statement whose commit went unconfirmed parks nothing twice.
+     */
     private static List<Object> deadLetterParams(List<DeadLetter> dead, String topic, Instant now) {
         return new ArrayList<>(List.of(
                 column(dead, d -> UUID.randomUUID(), UUID[]::new),
