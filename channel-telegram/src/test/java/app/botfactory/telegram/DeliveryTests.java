@@ -3,6 +3,7 @@
 // permanent refusals dead-lettered with the reason.
 package app.botfactory.telegram;
 
+import app.botfactory.telegram.config.TelegramConfig;
 import app.botfactory.testsupport.TelegramStandIn;
 import app.botfactory.testsupport.TelegramStandIn.Reply;
 import app.botfactory.testsupport.TestKafkaClient;
@@ -34,6 +35,9 @@ class DeliveryTests {
 
     @Inject
     Pool pool;
+
+    @Inject
+    TelegramConfig config;
 
     private final TelegramStandIn telegram = TelegramTestResource.telegram();
 
@@ -119,17 +123,68 @@ class DeliveryTests {
         }
     }
 
+    @Test
+    void aReplyIsSentBecauseItsEnqueueWokeTheDispatcherNotBecauseOfThePoll() {
+        // The tests poll only once an hour, so every send here comes from a wake-up.
+        assertEquals(Duration.ofHours(1), config.dispatchPollInterval());
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        publish(bot, UUID.randomUUID().toString(), "1007", "Buyurtmangiz qabul qilindi", "ANSWER");
+        assertEquals(1, awaitSends(bot, 1).size());
+    }
+
+    @Test
+    void aBatchWithTheSameReplyTwiceAndAJunkRecordSendsItOnceAndParksTheJunk() throws Exception {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        String messageId = UUID.randomUUID().toString();
+        String junk = "{\"messageId\":\"junk-" + UUID.randomUUID() + "\",\"text\":\"no bot, no chat\"}";
+        String reply = outbound(bot, messageId, "1008", "Rahmat!", "ANSWER");
+        TestKafkaClient.sendAll(TelegramFixtures.kafka(), "chat.outbound", List.of(
+                Map.entry(bot.botId + ":1008", reply), Map.entry(bot.botId + ":1008", junk),
+                Map.entry(bot.botId + ":1008", reply)));
+
+        List<ConsumerRecord<String, String>> dead = TestKafkaClient.await(TelegramFixtures.kafka(),
+                "chat.outbound.dlq", r -> junk.equals(r.value()), 1, Duration.ofSeconds(20));
+        assertEquals(1, dead.size());
+        assertEquals("chat.outbound record without messageId, botId, channel or chatId",
+                new String(dead.get(0).headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
+        awaitSends(bot, 1);
+        Thread.sleep(1500); // a second send would have happened by now
+        assertEquals(1, sends(bot).size(), "the same messageId twice in one batch is sent once");
+        assertEquals(1, TelegramFixtures.count(pool,
+                "SELECT count(*) FROM telegram.deliveries WHERE bot_id = $1", bot.botId));
+    }
+
+    @Test
+    void aReplyTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchIsDelivered() throws Exception {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        String refusedId = UUID.randomUUID().toString();
+        String refused = outbound(bot, refusedId, "9".repeat(80), "Juda uzun chat", "ANSWER");
+        TestKafkaClient.sendAll(TelegramFixtures.kafka(), "chat.outbound", List.of(
+                Map.entry(bot.botId + ":long", refused),
+                Map.entry(bot.botId + ":1009", outbound(bot, UUID.randomUUID().toString(), "1009", "Salom", "ANSWER"))));
+
+        List<ConsumerRecord<String, String>> dead = TestKafkaClient.await(TelegramFixtures.kafka(),
+                "chat.outbound.dlq", r -> r.value().contains(refusedId), 1, Duration.ofSeconds(20));
+        assertEquals(1, dead.size());
+        assertEquals("refused-by-database",
+                new String(dead.get(0).headers().lastHeader("dlq-code").value(), StandardCharsets.UTF_8));
+        assertEquals("1009", JSON.readTree(awaitSends(bot, 1).get(0).body()).get("chat_id").asText());
+    }
+
     private static void publish(TelegramFixtures bot, String messageId, String chatId, String text, String kind) {
-        String value;
+        TestKafkaClient.send(TelegramFixtures.kafka(), "chat.outbound", bot.botId + ":" + chatId,
+                outbound(bot, messageId, chatId, text, kind));
+    }
+
+    private static String outbound(TelegramFixtures bot, String messageId, String chatId, String text, String kind) {
         try {
-            value = JSON.writeValueAsString(Map.of("messageId", messageId, "inReplyTo", "tg:" + bot.botId + ":1",
+            return JSON.writeValueAsString(Map.of("messageId", messageId, "inReplyTo", "tg:" + bot.botId + ":1",
                     "botId", bot.botId.toString(), "ownerId", bot.ownerId.toString(), "channel", "telegram",
                     "chatId", chatId, "text", text, "kind", kind, "sources", List.of(),
                     "createdAt", "2026-12-01T10:00:00Z"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        TestKafkaClient.send(TelegramFixtures.kafka(), "chat.outbound", bot.botId + ":" + chatId, value);
     }
 
     private List<TelegramStandIn.Call> sends(TelegramFixtures bot) {

@@ -44,14 +44,26 @@ final class TelegramFixtures {
 
     /** Publishes BotUpserted as bot-service would and waits until channel-telegram knows the bot. */
     TelegramFixtures announce(Pool pool, String welcome) {
-        String event = "{\"type\":\"BotUpserted\",\"eventId\":\"" + UUID.randomUUID() + "\",\"botId\":\"" + botId
-                + "\",\"ownerId\":\"" + ownerId + "\",\"bot\":{\"id\":\"" + botId + "\",\"name\":\"Shop\","
-                + "\"language\":\"uz\",\"welcomeMessage\":\"" + welcome + "\",\"fallbackMessage\":\"Kechirasiz\","
-                + "\"status\":\"ACTIVE\"},\"occurredAt\":\"2026-12-01T10:00:00Z\"}";
-        TestKafkaClient.send(kafka(), "bot.events", botId.toString(), event);
+        TestKafkaClient.send(kafka(), "bot.events", botId.toString(), botUpserted(welcome, "ACTIVE"));
         await().atMost(Duration.ofSeconds(20)).until(() -> count(pool,
                 "SELECT count(*) FROM telegram.bots WHERE bot_id = $1", botId) == 1);
         return this;
+    }
+
+    /** Publishes a status change as bot-service would and waits until channel-telegram applied it. */
+    TelegramFixtures upsert(Pool pool, String status) {
+        TestKafkaClient.send(kafka(), "bot.events", botId.toString(), botUpserted("Salom!", status));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pool
+                .preparedQuery("SELECT status FROM telegram.bots WHERE bot_id = $1").execute(Tuple.of(botId))
+                .map(rows -> status.equals(rows.iterator().next().getString(0))).await().atMost(Duration.ofSeconds(5)));
+        return this;
+    }
+
+    private String botUpserted(String welcome, String status) {
+        return "{\"type\":\"BotUpserted\",\"eventId\":\"" + UUID.randomUUID() + "\",\"botId\":\"" + botId
+                + "\",\"ownerId\":\"" + ownerId + "\",\"bot\":{\"id\":\"" + botId + "\",\"name\":\"Shop\","
+                + "\"language\":\"uz\",\"welcomeMessage\":\"" + welcome + "\",\"fallbackMessage\":\"Kechirasiz\","
+                + "\"status\":\"" + status + "\"},\"occurredAt\":\"2026-12-01T10:00:00Z\"}";
     }
 
     /** Announces the bot and connects a fresh Telegram token through the API. */

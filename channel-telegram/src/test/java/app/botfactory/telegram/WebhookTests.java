@@ -94,6 +94,29 @@ class WebhookTests {
     }
 
     @Test
+    void updatesOfAPausedBotAreAcknowledgedAndSkipped() {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        bot.upsert(pool, "PAUSED");
+        bot.webhook().body(TelegramFixtures.textUpdate(TelegramFixtures.nextUpdateId(), 905, "Salom"))
+                .post("/telegram/webhook/" + bot.botId).then().statusCode(200);
+        bot.webhook().body(TelegramFixtures.textUpdate(TelegramFixtures.nextUpdateId(), 905, "/start"))
+                .post("/telegram/webhook/" + bot.botId).then().statusCode(200);
+        assertTrue(inbound(bot, Duration.ofSeconds(3), Integer.MAX_VALUE).isEmpty());
+        assertTrue(telegram.calls("sendMessage", c -> c.token().equals(bot.telegramToken)).isEmpty());
+    }
+
+    @Test
+    void aDisconnectedBotsWebhookIsRefusedAtOnce() {
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        bot.webhook().body(TelegramFixtures.textUpdate(TelegramFixtures.nextUpdateId(), 906, "Salom"))
+                .post("/telegram/webhook/" + bot.botId).then().statusCode(200);
+        bot.api().delete("/api/bots/" + bot.botId + "/channels/telegram").then().statusCode(204);
+        bot.webhook().body(TelegramFixtures.textUpdate(TelegramFixtures.nextUpdateId(), 906, "Yana salom"))
+                .post("/telegram/webhook/" + bot.botId).then().statusCode(401);
+        assertEquals(1, inbound(bot, Duration.ofSeconds(3), Integer.MAX_VALUE).size());
+    }
+
+    @Test
     void junkBodiesGet4xxNever5xx() {
         TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
         String path = "/telegram/webhook/" + bot.botId;

@@ -32,11 +32,25 @@ public interface TelegramConfig {
     @WithDefault("12")
     int maxAttempts();
 
-    /** Pause of the dispatcher loop when no reply is due. */
-    @WithDefault("50ms")
-    Duration dispatchInterval();
+    /**
+     * Fallback poll of the reply queue. A reply queued in this process wakes the dispatcher at
+     * once; the poll only picks up retries that came due and replies queued by other replicas.
+     */
+    @WithDefault("500ms")
+    Duration dispatchPollInterval();
 
     /** Replies claimed per dispatcher tick. */
     @WithDefault("200")
     int dispatchBatch();
+
+    /**
+     * How long the webhook trusts what it cached about a bot (secret, status, welcome). Changes made
+     * in this process take effect at once; another replica's change after at most this long.
+     */
+    @WithDefault("5s")
+    Duration webhookCacheTtl();
+
+    /** Most updates one webhook group commit writes. */
+    @WithDefault("500")
+    int webhookBatch();
 }

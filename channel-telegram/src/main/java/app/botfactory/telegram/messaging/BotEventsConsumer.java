@@ -5,6 +5,7 @@ package app.botfactory.telegram.messaging;
 import app.botfactory.telegram.domain.BotProfile;
 import app.botfactory.telegram.repository.BotProfileRepository;
 import app.botfactory.telegram.service.ConnectionService;
+import app.botfactory.telegram.service.WebhookBotCache;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,20 +19,27 @@ public class BotEventsConsumer {
 
     private final BotProfileRepository bots;
     private final ConnectionService connections;
+    private final WebhookBotCache webhookBots;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public BotEventsConsumer(BotProfileRepository bots, ConnectionService connections, ObjectMapper json,
-                             Clock clock) {
+    public BotEventsConsumer(BotProfileRepository bots, ConnectionService connections, WebhookBotCache webhookBots,
+                             ObjectMapper json, Clock clock) {
         this.bots = bots;
+        this.webhookBots = webhookBots;
         this.connections = connections;
         this.json = json;
         this.clock = clock;
     }
 
+    /** The webhook's cached view of the bot is dropped once the change has committed. */
     @Incoming("bot-events")
     public Uni<Void> consume(String payload) {
         Events.BotEvent event = parse(payload);
+        return apply(event).invoke(() -> webhookBots.invalidate(event.botId()));
+    }
+
+    private Uni<Void> apply(Events.BotEvent event) {
         if ("BotDeleted".equals(event.type())) {
             return connections.removeConnection(event.botId())
                     .chain(() -> Panache.withTransaction(() -> bots.deleteById(event.botId())))

@@ -45,11 +45,14 @@ public class ConnectionService {
     private final Clock clock;
     private final BotServiceApi botService;
     private final EventOutbox outbox;
+    private final WebhookBotCache webhookBots;
     private final SecureRandom random = new SecureRandom();
 
     public ConnectionService(BotProfileRepository bots, ConnectionRepository connections, TelegramClient telegram,
                              TokenCipher cipher, TelegramConfig config, Clock clock,
-                             @RestClient BotServiceApi botService, EventOutbox outbox) {
+                             @RestClient BotServiceApi botService, EventOutbox outbox,
+                             WebhookBotCache webhookBots) {
+        this.webhookBots = webhookBots;
         this.botService = botService;
         this.outbox = outbox;
         this.bots = bots;
@@ -105,6 +108,7 @@ public class ConnectionService {
                     .chain(() -> Panache.withTransaction(() -> connections.deleteById(botId)
                             .call(deleted -> deleted ? published("ChannelDisconnected", botId, null, null)
                                     : Uni.createFrom().voidItem())))
+                    .invoke(() -> webhookBots.invalidate(botId))
                     .replaceWithVoid();
         });
     }
@@ -125,6 +129,7 @@ public class ConnectionService {
                                 bot.welcomeMessage() == null ? "👋" : bot.welcomeMessage(),
                                 bot.status() == null ? "ACTIVE" : bot.status(),
                                 clock.instant().truncatedTo(ChronoUnit.MICROS))))
+                .invoke(() -> webhookBots.invalidate(botId))
                 .invoke(() -> LOG.infof("bot learned from bot-service bot=%s owner=%s", botId, ownerId))
                 .replaceWithVoid();
     }
@@ -152,7 +157,7 @@ public class ConnectionService {
             c.connectedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             return (existing == null ? connections.persist(c) : Uni.createFrom().item(c))
                     .call(saved -> published("ChannelConnected", botId, saved.username, saved.webhookUrl));
-        }));
+        })).invoke(() -> webhookBots.invalidate(botId));
     }
 
     private Uni<Void> published(String type, UUID botId, String username, String webhookUrl) {

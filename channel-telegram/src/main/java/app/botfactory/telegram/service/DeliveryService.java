@@ -1,22 +1,21 @@
 // Delivers replies to Telegram: one queue row per messageId (so a redelivered chat.outbound record
 // is sent once), Telegram's limits respected, 429 retry_after honoured, transient failures retried
-// with backoff, permanent refusals (blocked, chat not found) dead-lettered with the reason.
+// with backoff, permanent refusals (blocked, chat not found) dead-lettered with the reason. Every
+// database step is one statement for a whole batch: enqueue, claim, and recording the outcomes.
 package app.botfactory.telegram.service;
 
-import app.botfactory.platform.outbox.EventOutbox;
 import app.botfactory.telegram.client.TelegramClient;
 import app.botfactory.telegram.client.TelegramReply;
 import app.botfactory.telegram.config.TelegramConfig;
-import app.botfactory.telegram.domain.BotProfile;
+import app.botfactory.telegram.domain.DeadLetter;
 import app.botfactory.telegram.domain.Delivery;
-import app.botfactory.telegram.domain.TelegramConnection;
+import app.botfactory.telegram.domain.DeliveryOutcome;
+import app.botfactory.telegram.domain.NewDelivery;
+import app.botfactory.telegram.domain.WebhookBot;
 import app.botfactory.telegram.messaging.Events;
-import app.botfactory.telegram.repository.ConnectionRepository;
 import app.botfactory.telegram.repository.DeliveryRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -28,125 +27,131 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 @ApplicationScoped
 public class DeliveryService {
 
+    /** What a dispatcher pass did: replies claimed, and when the earliest one it put back is due. */
+    public record Pass(int claimed, Instant nextDue) {
+        static final Pass IDLE = new Pass(0, null);
+    }
+
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     /** How long a claimed reply is ours before another dispatcher may take it over. */
     private static final Duration LEASE = Duration.ofSeconds(60);
+    /** Opened tokens kept (sealed -> plain); far more than the bots one instance serves. */
+    private static final int MAX_OPENED_TOKENS = 10_000;
 
     private final DeliveryRepository deliveries;
-    private final ConnectionRepository connections;
     private final TelegramClient telegram;
     private final TokenCipher cipher;
     private final RateLimiter limiter;
-    private final EventOutbox outbox;
     private final TelegramConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Map<String, String> openedTokens = new ConcurrentHashMap<>();
+    private Instant lastStamp = Instant.EPOCH;
 
-    public DeliveryService(DeliveryRepository deliveries, ConnectionRepository connections, TelegramClient telegram,
-                           TokenCipher cipher, RateLimiter limiter, EventOutbox outbox, TelegramConfig config,
-                           ObjectMapper json, Clock clock) {
+    public DeliveryService(DeliveryRepository deliveries, TelegramClient telegram, TokenCipher cipher,
+                           RateLimiter limiter, TelegramConfig config, ObjectMapper json, Clock clock) {
         this.deliveries = deliveries;
-        this.connections = connections;
         this.telegram = telegram;
         this.cipher = cipher;
         this.limiter = limiter;
-        this.outbox = outbox;
         this.config = config;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Queues a chat.outbound reply; false when this messageId was queued before. */
-    @WithTransaction
-    public Uni<Boolean> enqueue(Events.OutboundMessage message, String payload) {
-        Delivery d = new Delivery();
-        d.messageId = message.messageId();
-        d.botId = message.botId();
-        d.chatId = message.chatId();
-        d.kind = message.kind() == null ? "ANSWER" : message.kind();
-        d.text = message.text() == null || message.text().isBlank() ? "…" : message.text();
-        d.payload = payload;
-        d.createdAt = now();
-        return deliveries.enqueue(d);
+    /** A chat.outbound reply as a queue row. */
+    public NewDelivery reply(Events.OutboundMessage message, String payload) {
+        return new NewDelivery(message.messageId(), message.botId(), message.chatId(),
+                message.kind() == null ? "ANSWER" : message.kind(),
+                message.text() == null || message.text().isBlank() ? "…" : message.text(), payload, stamp());
     }
 
-    /** The /start reply, queued inside the webhook's transaction. */
-    public Uni<Boolean> enqueueWelcome(String messageId, BotProfile bot, String chatId, Instant now) {
-        Delivery d = new Delivery();
-        d.messageId = messageId + ":welcome";
-        d.botId = bot.botId;
-        d.chatId = chatId;
-        d.kind = "WELCOME";
-        d.text = bot.welcomeMessage;
-        d.payload = toJson(Map.of("messageId", d.messageId, "botId", bot.botId.toString(), "ownerId",
-                bot.ownerId.toString(), "channel", Events.CHANNEL, "chatId", chatId, "text", bot.welcomeMessage,
+    /** The /start reply of a bot, stored with the update that asked for it. */
+    public NewDelivery welcome(String updateMessageId, WebhookBot bot, String chatId) {
+        String messageId = updateMessageId + ":welcome";
+        String payload = toJson(Map.of("messageId", messageId, "botId", bot.botId().toString(), "ownerId",
+                bot.ownerId().toString(), "channel", Events.CHANNEL, "chatId", chatId, "text", bot.welcomeMessage(),
                 "kind", "WELCOME"));
-        d.createdAt = now;
-        return deliveries.enqueue(d);
+        return new NewDelivery(messageId, bot.botId(), chatId, "WELCOME", bot.welcomeMessage(), payload, stamp());
+    }
+
+    /**
+     * A record that cannot be delivered, for chat.outbound.dlq with the reason in its headers. A NUL
+     * (which Postgres refuses in text) is escaped, so even a corrupt record can be parked.
+     */
+    public DeadLetter deadLetter(String key, String payload, String code, String reason) {
+        String k = key == null ? "" : withoutNul(key);
+        return new DeadLetter(k.length() <= 200 ? k : k.substring(0, 200), payload == null ? "" : withoutNul(payload),
+                toJson(Map.of("reason", truncate(reason), "dlq-code", code)));
+    }
+
+    private static String withoutNul(String s) {
+        return s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "\\u0000");
+    }
+
+    /** Queues the replies (messageIds queued before are left alone) and the dead letters at once. */
+    public Uni<Integer> enqueue(List<NewDelivery> replies, List<DeadLetter> dead) {
+        return deliveries.enqueue(replies, dead, Events.CHAT_OUTBOUND_DLQ, now());
     }
 
     /**
      * One dispatcher pass: claim due replies (one per chat), send them to Telegram concurrently,
-     * then record every outcome in one transaction. HTTP runs in parallel; the database is touched
-     * sequentially (a reactive session must never be used by two operations at once).
+     * then record every outcome with one statement.
      */
-    public Uni<Integer> dispatchOnce() {
+    public Uni<Pass> dispatchOnce() {
         Instant now = now();
-        return Panache.withTransaction(() -> deliveries.claimDue(now, now.plus(LEASE), config.dispatchBatch())
-                        .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new Batch(claimed, Map.of()))
-                                : connections.list("botId in ?1", claimed.stream().map(d -> d.botId).distinct().toList())
-                                        .map(found -> new Batch(claimed, byBot(found)))))
-                .chain(batch -> {
-                    if (batch.claimed().isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Uni<Outcome>> sends = new ArrayList<>();
-                    for (Delivery d : batch.claimed()) {
-                        sends.add(attempt(d, batch.connections().get(d.botId)));
-                    }
-                    return Uni.join().all(sends).andCollectFailures()
-                            .chain(outcomes -> Panache.withTransaction(() -> record(outcomes, 0)))
-                            .replaceWith(batch.claimed().size());
-                });
+        return deliveries.claimDue(now, now.plus(LEASE), config.dispatchBatch()).chain(claimed -> {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(Pass.IDLE);
+            }
+            List<Uni<DeliveryOutcome>> sends = new ArrayList<>(claimed.size());
+            claimed.forEach(d -> sends.add(attempt(d)));
+            return Uni.join().all(sends).andCollectFailures()
+                    .call(outcomes -> deliveries.record(outcomes, Events.CHAT_OUTBOUND_DLQ, now()))
+                    .map(outcomes -> new Pass(claimed.size(), nextDue(outcomes)));
+        });
     }
 
-    /** The claimed replies of one pass and the connections of their bots. */
-    private record Batch(List<Delivery> claimed, Map<UUID, TelegramConnection> connections) { }
-
-    /** What should be written back for one reply after this attempt. */
-    private record Outcome(Delivery delivery, String status, int partsSent, Instant nextAttemptAt, int attempts,
-                           String error, String deadLetterCode) { }
-
-    private static Map<UUID, TelegramConnection> byBot(List<TelegramConnection> found) {
-        Map<UUID, TelegramConnection> map = new java.util.HashMap<>();
-        found.forEach(c -> map.put(c.botId, c));
-        return map;
+    private static Instant nextDue(List<DeliveryOutcome> outcomes) {
+        return outcomes.stream().filter(o -> Delivery.PENDING.equals(o.status()))
+                .map(DeliveryOutcome::nextAttemptAt).min(Instant::compareTo).orElse(null);
     }
 
-    private Uni<Outcome> attempt(Delivery d, TelegramConnection connection) {
-        if (connection == null) {
+    private Uni<DeliveryOutcome> attempt(Delivery d) {
+        if (d.tokenSealed == null) {
             return Uni.createFrom().item(dead(d, "telegram-not-connected", "the bot has no Telegram connection"));
         }
         List<String> parts = MessageSplitter.split(d.text);
         Instant notBefore = limiter.reserve(d.botId, d.chatId, parts.size() - d.partsSent, now());
         if (notBefore != null) {
-            return Uni.createFrom().item(new Outcome(d, Delivery.PENDING, d.partsSent, notBefore, d.attempts,
-                    d.lastError, null));
+            return Uni.createFrom().item(pending(d, d.partsSent, notBefore, d.attempts, d.lastError));
         }
-        return sendParts(d, cipher.open(connection.tokenSealed), parts, d.partsSent);
+        return sendParts(d, token(d.tokenSealed), parts, d.partsSent);
+    }
+
+    private String token(String sealed) {
+        String token = openedTokens.get(sealed);
+        if (token == null) {
+            if (openedTokens.size() >= MAX_OPENED_TOKENS) {
+                openedTokens.clear();
+            }
+            token = cipher.open(sealed);
+            openedTokens.put(sealed, token);
+        }
+        return token;
     }
 
     /** Sends the parts from `next` on, one after another; stops at the first failure. */
-    private Uni<Outcome> sendParts(Delivery d, String token, List<String> parts, int next) {
+    private Uni<DeliveryOutcome> sendParts(Delivery d, String token, List<String> parts, int next) {
         if (next >= parts.size()) {
-            return Uni.createFrom().item(new Outcome(d, Delivery.SENT, parts.size(), d.nextAttemptAt, d.attempts,
-                    null, null));
+            return Uni.createFrom().item(new DeliveryOutcome(d.messageId, Delivery.SENT, parts.size(),
+                    d.nextAttemptAt, d.attempts, null, null));
         }
         return telegram.sendMessage(token, d.chatId, parts.get(next))
                 .onFailure().recoverWithItem(e -> null)
@@ -155,15 +160,14 @@ public class DeliveryService {
                         : Uni.createFrom().item(failed(d, reply, next)));
     }
 
-    private Outcome failed(Delivery d, TelegramReply reply, int partsSent) {
+    private DeliveryOutcome failed(Delivery d, TelegramReply reply, int partsSent) {
         Instant now = now();
         if (reply != null && reply.rateLimited()) {
             int wait = reply.retryAfterSeconds() == null ? 1 : Math.max(1, reply.retryAfterSeconds());
             Instant until = now.plusSeconds(wait);
             limiter.pauseBot(d.botId, until);
             LOG.infof("telegram 429 bot=%s message=%s retryAfter=%ds", d.botId, d.messageId, wait);
-            return new Outcome(d, Delivery.PENDING, partsSent, until, d.attempts, "429 retry after " + wait + "s",
-                    null);
+            return pending(d, partsSent, until, d.attempts, "429 retry after " + wait + "s");
         }
         if (reply == null || reply.serverSide()) {
             String reason = reply == null ? "Telegram unreachable" : reply.errorCode() + " " + reply.description();
@@ -172,39 +176,31 @@ public class DeliveryService {
             }
             long backoff = Math.min(60, 1L << Math.min(d.attempts, 6));
             long jitterMillis = ThreadLocalRandom.current().nextLong(250);
-            return new Outcome(d, Delivery.PENDING, partsSent, now.plusSeconds(backoff).plusMillis(jitterMillis),
-                    d.attempts + 1, reason, null);
+            return pending(d, partsSent, now.plusSeconds(backoff).plusMillis(jitterMillis), d.attempts + 1, reason);
         }
         // 400 chat not found, 403 blocked by the user, 401 token revoked: retrying cannot help.
         return dead(d, "telegram-" + reply.errorCode(), reply.description());
     }
 
-    private static Outcome dead(Delivery d, String code, String reason) {
-        return new Outcome(d, Delivery.FAILED, d.partsSent, d.nextAttemptAt, d.attempts, reason, code);
+    private static DeliveryOutcome pending(Delivery d, int partsSent, Instant next, int attempts, String error) {
+        return new DeliveryOutcome(d.messageId, Delivery.PENDING, partsSent, next, attempts,
+                truncate(error == null ? "" : error), null);
     }
 
-    /** Writes outcomes one after another inside the caller's transaction. */
-    private Uni<Void> record(List<Outcome> outcomes, int index) {
-        if (index == outcomes.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        Outcome o = outcomes.get(index);
+    private DeliveryOutcome dead(Delivery d, String code, String reason) {
+        LOG.infof("delivery dead-lettered bot=%s message=%s code=%s", d.botId, d.messageId, code);
+        return new DeliveryOutcome(d.messageId, Delivery.FAILED, d.partsSent, d.nextAttemptAt, d.attempts,
+                truncate(reason == null ? "" : reason), deadLetter(d.botId + ":" + d.chatId, d.payload, code, reason));
+    }
+
+    /**
+     * Creation times that grow strictly in the order replies arrive, even within one batch: the
+     * queue sends a chat's replies oldest first.
+     */
+    private synchronized Instant stamp() {
         Instant now = now();
-        Uni<Integer> write = Delivery.SENT.equals(o.status())
-                ? deliveries.update("status = ?1, partsSent = ?2, sentAt = ?3 where messageId = ?4",
-                        o.status(), o.partsSent(), now, o.delivery().messageId)
-                : deliveries.update("status = ?1, partsSent = ?2, nextAttemptAt = ?3, attempts = ?4, lastError = ?5 "
-                        + "where messageId = ?6", o.status(), o.partsSent(), o.nextAttemptAt(), o.attempts(),
-                        truncate(o.error() == null ? "" : o.error()), o.delivery().messageId);
-        Uni<Void> then = o.deadLetterCode() == null ? Uni.createFrom().voidItem() : deadLetter(o, now);
-        return write.chain(() -> then).chain(() -> record(outcomes, index + 1));
-    }
-
-    private Uni<Void> deadLetter(Outcome o, Instant now) {
-        Delivery d = o.delivery();
-        LOG.infof("delivery dead-lettered bot=%s message=%s code=%s", d.botId, d.messageId, o.deadLetterCode());
-        return outbox.appendRaw(Events.CHAT_OUTBOUND_DLQ, d.botId + ":" + d.chatId, UUID.randomUUID(), d.payload,
-                now, Map.of("reason", truncate(o.error()), "dlq-code", o.deadLetterCode()));
+        lastStamp = now.isAfter(lastStamp) ? now : lastStamp.plus(1, ChronoUnit.MICROS);
+        return lastStamp;
     }
 
     private String toJson(Object value) {
@@ -216,7 +212,7 @@ public class DeliveryService {
     }
 
     private static String truncate(String s) {
-        return s == null ? null : s.length() <= 480 ? s : s.substring(0, 480);
+        return s == null ? "" : s.length() <= 480 ? s : s.substring(0, 480);
     }
 
     private Instant now() {
