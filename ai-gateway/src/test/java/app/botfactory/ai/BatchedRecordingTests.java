@@ -61,11 +61,11 @@ class BatchedRecordingTests {
         assertEquals(List.of(false, false), journal.write(List.of(b, a)).await().atMost(WAIT));
 
         assertEquals(1, count("SELECT count(*) FROM ai.answered WHERE message_id = $1", a.messageId()));
-        assertEquals(2, count("SELECT count(*) FROM ai.turns WHERE bot_id = $1 AND chat_key = 'telegram:chat-a'",
-                botId));
-        assertEquals(2, count("SELECT count(*) FROM ai.turns WHERE bot_id = $1 AND chat_key = 'telegram:chat-b'",
-                botId));
-        Memory memory = conversations.memory(botId, "telegram:chat-a", 10, a.messageId()).await().atMost(WAIT);
+        String turnsOfChat = "SELECT count(*) FROM ai.turns WHERE bot_id = $1 AND chat_key = ";
+        assertEquals(2, count(turnsOfChat + "'telegram:chat-a'", botId));
+        assertEquals(2, count(turnsOfChat + "'telegram:chat-b'", botId));
+        Memory memory = conversations.memory(botId, "telegram:chat-a", 10, a.messageId())
+                .await().atMost(WAIT);
         assertTrue(memory.answered());
         assertEquals(List.of(new ConversationRepository.Turn("user", "question a"),
                 new ConversationRepository.Turn("model", "answer a")), memory.turns());
@@ -94,7 +94,7 @@ class BatchedRecordingTests {
         for (String messageId : messageIds) {
             assertEquals(1, count("SELECT count(*) FROM ai.answered WHERE message_id = $1", messageId));
         }
-        assertEquals(24, count("SELECT count(*) FROM ai.turns WHERE bot_id = $1", bot.botId), "two turns each");
+        assertEquals(24, turns(bot), "two turns each");
     }
 
     @Test
@@ -123,12 +123,11 @@ class BatchedRecordingTests {
         long most = 0;
         for (int i = 1; i <= 30; i++) {
             record(bot, "tg:" + bot.botId + ":" + i, "chatty", i).await().atMost(WAIT);
-            most = Math.max(most, count("SELECT count(*) FROM ai.turns WHERE bot_id = $1", bot.botId));
+            most = Math.max(most, turns(bot));
         }
         assertTrue(most <= ConversationRepository.KEEP + ReplyRecorder.TRIM_MARGIN,
                 "never more than KEEP + TRIM_MARGIN turns: " + most);
-        assertTrue(count("SELECT count(*) FROM ai.turns WHERE bot_id = $1", bot.botId) >= ConversationRepository.KEEP,
-                "a trim keeps the newest KEEP turns");
+        assertTrue(turns(bot) >= ConversationRepository.KEEP, "a trim keeps the newest KEEP turns");
 
         Memory memory = conversations.memory(bot.botId, chatKey, 4, "not-answered").await().atMost(WAIT);
         assertEquals(false, memory.answered());
@@ -145,8 +144,9 @@ class BatchedRecordingTests {
 
     private static ReplyJournal.Entry entry(UUID botId, String chatId, String name) {
         return new ReplyJournal.Entry("tg:" + botId + ":" + name, "out:tg:" + botId + ":" + name, "ANSWER",
-                Instant.now(), botId, "telegram:" + chatId, "question " + name, "answer " + name, UUID.randomUUID(),
-                "chat.outbound", botId + ":" + chatId, "{\"inReplyTo\":\"tg:" + botId + ":" + name + "\"}");
+                Instant.now(), botId, "telegram:" + chatId, "question " + name, "answer " + name,
+                UUID.randomUUID(), "chat.outbound", botId + ":" + chatId,
+                "{\"inReplyTo\":\"tg:" + botId + ":" + name + "\"}");
     }
 
     private static BotCopy bot() {
@@ -166,13 +166,17 @@ class BatchedRecordingTests {
         String id = botId.toString();
         TestKafkaClient.await(AiFixtures.kafka(), "chat.outbound", r -> r.value().contains(id), expected,
                 Duration.ofSeconds(60));
-        List<ConsumerRecord<String, String>> records = TestKafkaClient.collect(AiFixtures.kafka(), "chat.outbound",
-                r -> r.value().contains(id), Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> records = TestKafkaClient.collect(AiFixtures.kafka(),
+                "chat.outbound", r -> r.value().contains(id), Duration.ofSeconds(3));
         Map<String, Integer> perMessage = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             perMessage.merge(JSON.readTree(record.value()).get("inReplyTo").asText(), 1, Integer::sum);
         }
         return perMessage;
+    }
+
+    private long turns(BotCopy bot) {
+        return count("SELECT count(*) FROM ai.turns WHERE bot_id = $1", bot.botId);
     }
 
     private long count(String sql, Object param) {

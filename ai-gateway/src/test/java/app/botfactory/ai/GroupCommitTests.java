@@ -64,7 +64,8 @@ class GroupCommitTests {
         writer.release(0);
         assertEquals("written a", a.join());
         assertEquals(List.of(List.of("a"), List.of("b", "c", "d")), writer.batches);
-        assertTrue(later.stream().noneMatch(CompletableFuture::isDone), "each completes after its own commit");
+        assertTrue(later.stream().noneMatch(CompletableFuture::isDone),
+                "each completes after its own commit");
         writer.release(1);
         assertEquals(List.of("written b", "written c", "written d"),
                 later.stream().map(CompletableFuture::join).toList());

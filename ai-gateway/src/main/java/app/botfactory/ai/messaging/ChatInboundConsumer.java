@@ -52,8 +52,8 @@ public class ChatInboundConsumer {
 
     private CompletionStage<Void> answer(Events.InboundMessage m, Message<String> record) {
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("answering bot=%s chat=%s message=%s in-flight=%d", m.botId(), m.chatId(), m.messageId(),
-                    lanes.inFlight());
+            LOG.debugf("answering bot=%s chat=%s message=%s in-flight=%d", m.botId(), m.chatId(),
+                    m.messageId(), lanes.inFlight());
         }
         return Uni.createFrom().deferred(() -> conversations.reply(m)).subscribeAsCompletionStage()
                 .handle((answer, failure) -> {

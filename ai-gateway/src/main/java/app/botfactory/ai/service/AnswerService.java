@@ -142,7 +142,8 @@ public class AnswerService {
                 .onFailure().recoverWithNull();
     }
 
-    private record Context(List<Passage> passages, List<ConversationRepository.Turn> turns, boolean answered) { }
+    private record Context(List<Passage> passages, List<ConversationRepository.Turn> turns,
+                           boolean answered) { }
 
     private Uni<Answer> generative(BotCopy bot, String question, Context ctx) {
         List<GeminiClient.Turn> contents = new ArrayList<>();

@@ -15,6 +15,8 @@ import app.botfactory.ai.repository.ReplyJournal;
 import app.botfactory.ai.service.AnswerService.Answer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -46,6 +48,7 @@ public class ReplyRecorder {
     private final ObjectMapper json;
     private final Clock clock;
     private final GroupCommit<Reply, Boolean> commits;
+    private final DistributionSummary batchSizes;
     private final Map<Chat, Integer> appendedSinceTrim = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Chat, Integer> eldest) {
@@ -54,12 +57,14 @@ public class ReplyRecorder {
     };
 
     public ReplyRecorder(ReplyJournal journal, ConversationRepository conversations, ObjectMapper json,
-                         Clock clock, AiConfig config) {
+                         Clock clock, AiConfig config, MeterRegistry registry) {
         this.journal = journal;
         this.conversations = conversations;
         this.json = json;
         this.clock = clock;
         this.commits = new GroupCommit<>(config.recordBatchSize(), this::write);
+        this.batchSizes = DistributionSummary.builder("botfactory.ai.record.batch")
+                .description("Answers recorded per transaction").register(registry);
     }
 
     /**
@@ -74,12 +79,13 @@ public class ReplyRecorder {
                 channel, chatId, a.text(), a.kind(),
                 a.sources().stream().map(s -> new Events.Source(s.docId(), s.title())).toList(), now);
         ReplyJournal.Entry entry = new ReplyJournal.Entry(messageId, outboundId, a.kind(), now, bot.botId,
-                chatKey, question, a.text(), UUID.randomUUID(), Events.CHAT_OUTBOUND, bot.botId + ":" + chatId,
-                serialise(out));
+                chatKey, question, a.text(), UUID.randomUUID(), Events.CHAT_OUTBOUND,
+                bot.botId + ":" + chatId, serialise(out));
         return commits.submit(new Reply(entry, a.sources().size()));
     }
 
     private Uni<List<Boolean>> write(List<Reply> batch) {
+        batchSizes.record(batch.size());
         return journal.write(batch.stream().map(Reply::entry).toList())
                 .call(claimed -> trim(dueForTrim(batch, claimed)))
                 .invoke(claimed -> log(batch, claimed));
@@ -124,7 +130,8 @@ public class ReplyRecorder {
         for (int i = 0; i < batch.size(); i++) {
             Reply r = batch.get(i);
             LOG.debugf("answered bot=%s message=%s kind=%s sources=%d outcome=%s", r.entry().botId(),
-                    r.entry().messageId(), r.entry().kind(), r.sources(), claimed.get(i) ? "sent" : "duplicate");
+                    r.entry().messageId(), r.entry().kind(), r.sources(),
+                    claimed.get(i) ? "sent" : "duplicate");
         }
     }
 
