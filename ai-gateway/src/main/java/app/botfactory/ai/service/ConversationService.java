@@ -2,8 +2,8 @@
 // notices a message answered already), then ReplyRecorder claims the inbound id, remembers the turns
 // and writes the chat.outbound record to the outbox in one transaction, batched with the other
 // answers in flight. The outbound id derives from the inbound id, so even a lost race can never put
-// two different replies on the wire. The owner's test chat asks
-// bot-service (with the owner's token) about a bot bot.events has not brought yet, instead of a 404.
+// two different replies on the wire. The owner's test chat asks bot-service (with the owner's token)
+// about a bot bot.events has not brought yet, instead of a 404.
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.client.BotServiceApi;
