@@ -1,6 +1,7 @@
 // Answers are recorded in batches (ReplyRecorder, ReplyJournal) against the real Postgres and Kafka:
 // answers recorded together each get exactly one reply, a messageId repeated inside a batch or
-// across batches is answered once, and a chat's memory stays bounded while its last turns are read.
+// across batches is answered once (also after its bot was deleted: no dead letter), and a chat's
+// memory stays bounded while its last turns are read.
 package app.botfactory.ai;
 
 import app.botfactory.ai.domain.BotCopy;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +116,26 @@ class BatchedRecordingTests {
         Map<String, Integer> replies = replies(bot.botId, messageIds.size());
         assertEquals(messageIds.size(), replies.size(), "every message has a reply");
         assertTrue(replies.values().stream().allMatch(n -> n == 1), "exactly one reply each: " + replies);
+    }
+
+    @Test
+    void aMessageRedeliveredAfterItsBotWasDeletedIsNotDeadLettered() {
+        AiFixtures bot = new AiFixtures().bot(pool, null, "en").entitled(pool, 100, 0);
+        bot.document(pool, "Hours", "We are open every day from 9:00 to 23:00.");
+        String answered = bot.customerSays("gone", "When are you open?");
+        bot.replyTo(answered);
+        TestKafkaClient.send(AiFixtures.kafka(), "bot.events", bot.botId.toString(), "{\"type\":\"BotDeleted\","
+                + "\"botId\":\"" + bot.botId + "\",\"ownerId\":\"" + bot.ownerId + "\"}");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM ai.bots WHERE bot_id = $1", bot.botId) == 0);
+
+        bot.customerSays(answered, "gone", "When are you open?");
+        String unanswerable = bot.customerSays("gone", "Are you still there?");
+        // Same chat, so answered one after the other: once the second is dead-lettered, the first is done.
+        TestKafkaClient.await(AiFixtures.kafka(), "chat.inbound.dlq", r -> r.value().contains(unanswerable), 1,
+                Duration.ofSeconds(90));
+        assertTrue(TestKafkaClient.collect(AiFixtures.kafka(), "chat.inbound.dlq",
+                r -> r.value().contains(answered), Duration.ofSeconds(2)).isEmpty(), "the redelivery was dropped");
+        assertEquals(1, bot.repliesTo(answered, 5, Duration.ofSeconds(2)).size());
     }
 
     @Test

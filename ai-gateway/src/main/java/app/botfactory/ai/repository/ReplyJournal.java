@@ -70,6 +70,12 @@ public class ReplyJournal {
         this.pool = pool;
     }
 
+    /** Whether the inbound message was answered already (its reply written). */
+    public Uni<Boolean> answered(String messageId) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM ai.answered WHERE message_id = $1)")
+                .execute(Tuple.of(messageId)).map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     /**
      * Writes the batch; answers, per entry in order, whether it claimed its messageId (true: its turns
      * and reply are written) or found it answered already (false: nothing written for it).

@@ -45,18 +45,31 @@ public class ConversationService {
 
     /** A channel message: answered once; a redelivery returns null and publishes nothing. */
     public Uni<Answer> reply(Events.InboundMessage m) {
-        // A bot created a moment ago may still be on its way through bot.events: wait a little.
+        return knownBot(m).chain(bot -> {
+            if (bot == null) {
+                return Uni.createFrom().nullItem();
+            }
+            String chatKey = m.channel() + ":" + m.chatId();
+            return answers.answer(bot, chatKey, m.text(), m.messageId())
+                    .call(a -> a == null ? Uni.createFrom().voidItem()
+                            : recorder.record(bot, m.messageId(), m.channel(), m.chatId(), chatKey, m.text(), a));
+        });
+    }
+
+    /**
+     * The message's bot. One created a moment ago may still be on its way through bot.events: wait a
+     * little. Null when there is none but the message was answered already (redelivered after its bot
+     * went), so a redelivery never lands on the dead-letter topic.
+     */
+    private Uni<BotCopy> knownBot(Events.InboundMessage m) {
         return copies.bot(m.botId())
                 .onItem().ifNull().failWith(() -> new UnknownBot(m.botId()))
                 .onFailure(UnknownBot.class).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))
                 .atMost(8)
-                .chain(bot -> {
-                    String chatKey = m.channel() + ":" + m.chatId();
-                    return answers.answer(bot, chatKey, m.text(), m.messageId())
-                            .call(a -> a == null ? Uni.createFrom().voidItem()
-                                    : recorder.record(bot, m.messageId(), m.channel(), m.chatId(), chatKey,
-                                            m.text(), a));
-                });
+                .onFailure().recoverWithUni(failure -> recorder.answered(m.messageId())
+                        .onFailure().recoverWithItem(false)
+                        .chain(answered -> answered ? Uni.createFrom().<BotCopy>nullItem()
+                                : Uni.createFrom().failure(failure)));
     }
 
     /** The owner's test chat: same path, answered synchronously; counts toward usage via chat.outbound. */

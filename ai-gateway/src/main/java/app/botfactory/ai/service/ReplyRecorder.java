@@ -84,6 +84,11 @@ public class ReplyRecorder {
         return commits.submit(new Reply(entry, a.sources().size()));
     }
 
+    /** Whether the inbound message was answered already (its reply written). */
+    public Uni<Boolean> answered(String messageId) {
+        return journal.answered(messageId);
+    }
+
     private Uni<List<Boolean>> write(List<Reply> batch) {
         batchSizes.record(batch.size());
         return journal.write(batch.stream().map(Reply::entry).toList())
