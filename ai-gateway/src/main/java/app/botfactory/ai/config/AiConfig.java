@@ -4,6 +4,7 @@ package app.botfactory.ai.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "botfactory.ai")
@@ -32,6 +33,14 @@ public interface AiConfig {
     /** chat.inbound messages answered at once (different chats; one chat is always answered in order). */
     @WithDefault("32")
     int inboundConcurrency();
+
+    /** Answers written to the database in one transaction at most (see ReplyRecorder). */
+    @WithDefault("64")
+    int recordBatchSize();
+
+    /** How long a bot copy or entitlement read from the database is reused (see CachedCopies). */
+    @WithDefault("2S")
+    Duration copyCacheTtl();
 
     /** Retries of 429/500/503/504 before giving up on the model. */
     @WithDefault("3")

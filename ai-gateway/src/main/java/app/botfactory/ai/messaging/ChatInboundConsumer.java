@@ -1,8 +1,9 @@
 // Answers chat.inbound messages (see ConversationService), many chats at once: each record goes into
 // its chat's lane (KeyedLanes), so one chat's messages are answered in order while other chats do not
-// wait behind a slow Gemini call. A record is acknowledged when its answer is recorded; the throttled
-// commit strategy commits an offset only once every earlier record of the partition is acknowledged,
-// so after a crash everything unfinished is delivered again (ai.answered keeps one reply each).
+// wait behind a slow Gemini call. A record is acknowledged when its answer is recorded (its batch of
+// answers committed, see ReplyRecorder); the throttled commit strategy commits an offset only once
+// every earlier record of the partition is acknowledged, so after a crash everything unfinished is
+// delivered again (ai.answered keeps one reply each).
 // Unreadable or unanswerable records go to chat.inbound.dlq with the reason.
 package app.botfactory.ai.messaging;
 
@@ -51,8 +52,10 @@ public class ChatInboundConsumer {
     }
 
     private CompletionStage<Void> answer(Events.InboundMessage m, Message<String> record) {
-        LOG.debugf("answering bot=%s chat=%s message=%s in-flight=%d", m.botId(), m.chatId(), m.messageId(),
-                lanes.inFlight());
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("answering bot=%s chat=%s message=%s in-flight=%d", m.botId(), m.chatId(),
+                    m.messageId(), lanes.inFlight());
+        }
         return Uni.createFrom().deferred(() -> conversations.reply(m)).subscribeAsCompletionStage()
                 .handle((answer, failure) -> {
                     if (failure == null) {

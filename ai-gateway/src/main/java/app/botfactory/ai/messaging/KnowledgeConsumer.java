@@ -1,7 +1,9 @@
 // Keeps ai-gateway's copy of bots and their knowledge current: bot.events replace settings,
-// knowledge.events replace a document's passages. Each change is idempotent (replace by id).
+// knowledge.events replace a document's passages. Each change is idempotent (replace by id). Once a
+// bot or entitlement change has committed, this process's read cache of it is dropped at once.
 package app.botfactory.ai.messaging;
 
+import app.botfactory.ai.service.CachedCopies;
 import app.botfactory.ai.service.KnowledgeIndex;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +14,12 @@ public class KnowledgeConsumer {
 
     private final KnowledgeIndex index;
     private final Json json;
+    private final CachedCopies copies;
 
-    public KnowledgeConsumer(KnowledgeIndex index, Json json) {
+    public KnowledgeConsumer(KnowledgeIndex index, Json json, CachedCopies copies) {
         this.index = index;
         this.json = json;
+        this.copies = copies;
     }
 
     @Incoming("bot-events")
@@ -24,11 +28,12 @@ public class KnowledgeConsumer {
         if (e.botId() == null || e.type() == null) {
             throw new IllegalArgumentException("bot.events record without type or botId");
         }
-        return switch (e.type()) {
+        Uni<Void> applied = switch (e.type()) {
             case "BotUpserted" -> index.upsertBot(e);
             case "BotDeleted" -> index.deleteBot(e.botId());
             default -> Uni.createFrom().voidItem();
         };
+        return applied.invoke(() -> copies.botChanged(e.botId()));
     }
 
     @Incoming("knowledge-events")
@@ -50,6 +55,6 @@ public class KnowledgeConsumer {
         if (e.ownerId() == null || e.status() == null) {
             throw new IllegalArgumentException("billing.entitlements record without ownerId or status");
         }
-        return index.entitlement(e);
+        return index.entitlement(e).invoke(() -> copies.entitlementChanged(e.ownerId()));
     }
 }

@@ -7,6 +7,9 @@ package app.botfactory.ai.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -15,6 +18,24 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ChunkRepository {
+
+    private static final String SEARCH = """
+            SELECT x.doc_id, x.title, x.content, x.norm, x.rank,
+                   ai.word_similarity($3, x.norm) AS sim
+            FROM (
+                SELECT c.doc_id, c.title, c.content, c.norm, ts_rank_cd(c.tsv, q) AS rank
+                FROM ai.chunks c, to_tsquery('simple', $2) q
+                WHERE c.bot_id = $1 AND c.tsv @@ q
+                ORDER BY rank DESC
+                LIMIT 2 * $4::int) x
+            ORDER BY x.rank + ai.word_similarity($3, x.norm) DESC
+            LIMIT $4::int""";
+
+    private final Pool pool;
+
+    public ChunkRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** A passage found for a question, with the database's two relevance signals. */
     public record Candidate(UUID docId, String title, String content, String norm, double rank, double similarity) { }
@@ -44,28 +65,14 @@ public class ChunkRepository {
                 .setParameter(1, botId).executeUpdate()).replaceWithVoid();
     }
 
-    @SuppressWarnings("unchecked")
+    /** Read for every answered message: raw reactive SQL, no Hibernate session needed. */
     public Uni<List<Candidate>> search(UUID botId, String tsQuery, String normalizedQuestion, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        SELECT x.doc_id, x.title, x.content, x.norm, x.rank,
-                               ai.word_similarity(?3, x.norm) AS sim
-                        FROM (
-                            SELECT c.doc_id, c.title, c.content, c.norm, ts_rank_cd(c.tsv, q) AS rank
-                            FROM ai.chunks c, to_tsquery('simple', ?2) q
-                            WHERE c.bot_id = ?1 AND c.tsv @@ q
-                            ORDER BY rank DESC
-                            LIMIT 2 * ?4) x
-                        ORDER BY x.rank + ai.word_similarity(?3, x.norm) DESC
-                        LIMIT ?4""", Object[].class)
-                .setParameter(1, botId).setParameter(2, tsQuery).setParameter(3, normalizedQuestion)
-                .setParameter(4, limit)
-                .getResultList())
+        return pool.preparedQuery(SEARCH).execute(Tuple.of(botId, tsQuery, normalizedQuestion, limit))
                 .map(rows -> {
                     List<Candidate> out = new ArrayList<>();
-                    for (Object row : rows) {
-                        Object[] r = (Object[]) row;
-                        out.add(new Candidate((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                                ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue()));
+                    for (Row r : rows) {
+                        out.add(new Candidate(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3),
+                                r.getDouble(4), r.getDouble(5)));
                     }
                     return out;
                 });

@@ -1,7 +1,8 @@
 // The answer path shared by chat.inbound and the owner's /ask: entitlement check (LIMIT, no model
 // call), retrieval, then Gemini with the persona, grounding rules, passages and recent turns —
 // or, without a key, the best passage's most relevant sentences. FALLBACK when nothing relevant
-// is known or the model cannot be reached.
+// is known or the model cannot be reached. The entitlement comes from CachedCopies; the passages
+// and the recent turns (with "already answered?" for a redelivered message) are read side by side.
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.client.BillingApi;
@@ -10,12 +11,11 @@ import app.botfactory.ai.config.AiConfig;
 import app.botfactory.ai.domain.BotCopy;
 import app.botfactory.ai.domain.Entitlement;
 import app.botfactory.ai.repository.ConversationRepository;
-import app.botfactory.ai.repository.EntitlementRepository;
+import app.botfactory.ai.repository.ConversationRepository.Memory;
 import app.botfactory.ai.retrieval.Concept;
 import app.botfactory.ai.retrieval.Relevance;
 import app.botfactory.ai.retrieval.TextNormalizer;
 import app.botfactory.ai.service.Retriever.Passage;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -39,7 +39,7 @@ public class AnswerService {
 
     private static final Logger LOG = Logger.getLogger(AnswerService.class);
 
-    private final EntitlementRepository entitlements;
+    private final CachedCopies copies;
     private final ConversationRepository conversations;
     private final Retriever retriever;
     private final GeminiClient gemini;
@@ -47,11 +47,11 @@ public class AnswerService {
     private final Clock clock;
     private final BillingApi billing;
 
-    public AnswerService(EntitlementRepository entitlements, ConversationRepository conversations,
+    public AnswerService(CachedCopies copies, ConversationRepository conversations,
                          Retriever retriever, GeminiClient gemini, AiConfig config, Clock clock,
                          @RestClient BillingApi billing) {
         this.billing = billing;
-        this.entitlements = entitlements;
+        this.copies = copies;
         this.conversations = conversations;
         this.retriever = retriever;
         this.gemini = gemini;
@@ -59,28 +59,42 @@ public class AnswerService {
         this.clock = clock;
     }
 
-    public Uni<Answer> answer(BotCopy bot, String chatKey, String question) {
-        return answer(bot, chatKey, question, null);
+    /**
+     * The answer to a channel message, or null when `messageId` turns out to be answered already (a
+     * redelivery: no model call). A LIMIT answer is not checked that way; recording it claims nothing.
+     */
+    public Uni<Answer> answer(BotCopy bot, String chatKey, String question, String messageId) {
+        return answer(bot, chatKey, question, messageId, null);
     }
 
     /**
      * With the owner's Authorization (the test chat), an owner billing.entitlements has not brought yet
      * is looked up in billing-service instead of being answered with LIMIT; the event stores it later.
      */
-    public Uni<Answer> answer(BotCopy bot, String chatKey, String question, String authorization) {
+    public Uni<Answer> answer(BotCopy bot, String chatKey, String question, String messageId,
+                              String authorization) {
         return entitlement(bot.ownerId, authorization)
                 .chain(entitlement -> {
                     if (entitlement == null || !entitlement.allowsAnotherMessage(clock.instant())) {
                         return Uni.createFrom().item(new Answer("LIMIT", Replies.limit(bot.language), List.of()));
                     }
-                    return Panache.withSession(() -> retriever.retrieve(bot.botId, question)
-                                    .chain(passages -> conversations.last(bot.botId, chatKey, config.memoryTurns())
-                                            .map(turns -> new Context(passages, turns))))
-                            .chain(ctx -> ctx.passages().isEmpty()
-                                    ? Uni.createFrom().item(fallback(bot))
-                                    : gemini.enabled() ? generative(bot, question, ctx) : Uni.createFrom().item(
-                                            extractive(question, ctx.passages())));
+                    return context(bot, chatKey, question, messageId).chain(ctx -> {
+                        if (ctx.answered()) {
+                            return Uni.createFrom().nullItem();
+                        }
+                        return ctx.passages().isEmpty() ? Uni.createFrom().item(fallback(bot))
+                                : gemini.enabled() ? generative(bot, question, ctx)
+                                : Uni.createFrom().item(extractive(question, ctx.passages()));
+                    });
                 });
+    }
+
+    /** Retrieval and the chat's memory, two reads at once. */
+    private Uni<Context> context(BotCopy bot, String chatKey, String question, String messageId) {
+        Uni<List<Passage>> passages = retriever.retrieve(bot.botId, question);
+        Uni<Memory> memory = conversations.memory(bot.botId, chatKey, config.memoryTurns(), messageId);
+        return Uni.combine().all().unis(passages, memory).asTuple()
+                .map(t -> new Context(t.getItem1(), t.getItem2().turns(), t.getItem2().answered()));
     }
 
     /**
@@ -89,7 +103,7 @@ public class AnswerService {
      * before it is answered with LIMIT.
      */
     private Uni<Entitlement> entitlement(UUID ownerId, String authorization) {
-        Uni<Entitlement> local = Panache.withSession(() -> entitlements.findById(ownerId));
+        Uni<Entitlement> local = copies.entitlement(ownerId);
         if (authorization != null && !authorization.isBlank()) {
             return local.chain(e -> e != null ? Uni.createFrom().item(e) : fromBilling(ownerId, authorization));
         }
@@ -128,7 +142,8 @@ public class AnswerService {
                 .onFailure().recoverWithNull();
     }
 
-    private record Context(List<Passage> passages, List<ConversationRepository.Turn> turns) { }
+    private record Context(List<Passage> passages, List<ConversationRepository.Turn> turns,
+                           boolean answered) { }
 
     private Uni<Answer> generative(BotCopy bot, String question, Context ctx) {
         List<GeminiClient.Turn> contents = new ArrayList<>();

@@ -1,20 +1,16 @@
-// One customer message in, exactly one reply out: skips messages already answered, produces the
-// answer (AnswerService), then in one transaction claims the inbound id, remembers the turns and
-// writes the chat.outbound record to the outbox. The outbound id derives from the inbound id, so
-// even a lost race can never put two different replies on the wire. The owner's test chat asks
-// bot-service (with the owner's token) about a bot bot.events has not brought yet, instead of a 404.
+// One customer message in, exactly one reply out: produces the answer (AnswerService, which also
+// notices a message answered already), then ReplyRecorder claims the inbound id, remembers the turns
+// and writes the chat.outbound record to the outbox in one transaction, batched with the other
+// answers in flight. The outbound id derives from the inbound id, so even a lost race can never put
+// two different replies on the wire. The owner's test chat asks bot-service (with the owner's token)
+// about a bot bot.events has not brought yet, instead of a 404.
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.client.BotServiceApi;
 import app.botfactory.ai.domain.BotCopy;
 import app.botfactory.ai.messaging.Events;
-import app.botfactory.ai.repository.AnsweredRepository;
-import app.botfactory.ai.repository.BotCopyRepository;
-import app.botfactory.ai.repository.ConversationRepository;
 import app.botfactory.ai.service.AnswerService.Answer;
-import app.botfactory.platform.outbox.EventOutbox;
 import app.botfactory.platform.web.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -22,8 +18,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -34,48 +28,53 @@ public class ConversationService {
 
     private static final Logger LOG = Logger.getLogger(ConversationService.class);
 
-    private final BotCopyRepository bots;
-    private final AnsweredRepository answered;
-    private final ConversationRepository conversations;
+    private final CachedCopies copies;
     private final AnswerService answers;
-    private final EventOutbox outbox;
+    private final ReplyRecorder recorder;
     private final Clock clock;
     private final BotServiceApi botService;
 
-    public ConversationService(BotCopyRepository bots, AnsweredRepository answered,
-                               ConversationRepository conversations, AnswerService answers, EventOutbox outbox,
-                               Clock clock, @RestClient BotServiceApi botService) {
-        this.botService = botService;
-        this.bots = bots;
-        this.answered = answered;
-        this.conversations = conversations;
+    public ConversationService(CachedCopies copies, AnswerService answers, ReplyRecorder recorder, Clock clock,
+                               @RestClient BotServiceApi botService) {
+        this.copies = copies;
         this.answers = answers;
-        this.outbox = outbox;
+        this.recorder = recorder;
         this.clock = clock;
+        this.botService = botService;
     }
 
     /** A channel message: answered once; a redelivery returns null and publishes nothing. */
     public Uni<Answer> reply(Events.InboundMessage m) {
-        return Panache.withSession(() -> answered.seen(m.messageId())).chain(seen -> seen
-                        ? Uni.createFrom().<Answer>nullItem() : answerNew(m));
+        return knownBot(m).chain(bot -> {
+            if (bot == null) {
+                return Uni.createFrom().nullItem();
+            }
+            String chatKey = m.channel() + ":" + m.chatId();
+            return answers.answer(bot, chatKey, m.text(), m.messageId())
+                    .call(a -> a == null ? Uni.createFrom().voidItem()
+                            : recorder.record(bot, m.messageId(), m.channel(), m.chatId(), chatKey, m.text(), a));
+        });
     }
 
-    private Uni<Answer> answerNew(Events.InboundMessage m) {
-        // A bot created a moment ago may still be on its way through bot.events: wait a little.
-        return Panache.withSession(() -> bots.findById(m.botId()))
+    /**
+     * The message's bot. One created a moment ago may still be on its way through bot.events: wait a
+     * little. Null when there is none but the message was answered already (redelivered after its bot
+     * went), so a redelivery never lands on the dead-letter topic.
+     */
+    private Uni<BotCopy> knownBot(Events.InboundMessage m) {
+        return copies.bot(m.botId())
                 .onItem().ifNull().failWith(() -> new UnknownBot(m.botId()))
                 .onFailure(UnknownBot.class).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))
                 .atMost(8)
-                .chain(bot -> {
-                    String chatKey = m.channel() + ":" + m.chatId();
-                    return answers.answer(bot, chatKey, m.text())
-                            .call(a -> record(bot, m.messageId(), m.channel(), m.chatId(), chatKey, m.text(), a));
-                });
+                .onFailure().recoverWithUni(failure -> recorder.answered(m.messageId())
+                        .onFailure().recoverWithItem(false)
+                        .chain(answered -> answered ? Uni.createFrom().<BotCopy>nullItem()
+                                : Uni.createFrom().failure(failure)));
     }
 
     /** The owner's test chat: same path, answered synchronously; counts toward usage via chat.outbound. */
     public Uni<Answer> ask(UUID ownerId, UUID botId, String text, String authorization) {
-        return Panache.withSession(() -> bots.findById(botId))
+        return copies.bot(botId)
                 .onItem().ifNull().switchTo(() -> newBot(ownerId, botId, authorization))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("bot-not-found", "No bot with id " + botId + "."))
                 .invoke(bot -> {
@@ -87,8 +86,8 @@ public class ConversationService {
                     String chatId = "owner-" + ownerId;
                     String chatKey = TEST_CHAT + ":" + chatId;
                     String messageId = "ask:" + UUID.randomUUID();
-                    return answers.answer(bot, chatKey, text, authorization)
-                            .call(a -> record(bot, messageId, TEST_CHAT, chatId, chatKey, text, a));
+                    return answers.answer(bot, chatKey, text, null, authorization)
+                            .call(a -> recorder.record(bot, messageId, TEST_CHAT, chatId, chatKey, text, a));
                 });
     }
 
@@ -120,24 +119,6 @@ public class ConversationService {
                     return bot;
                 })
                 .onFailure().recoverWithNull();
-    }
-
-    private Uni<Void> record(BotCopy bot, String messageId, String channel, String chatId, String chatKey,
-                             String question, Answer a) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String outboundId = "out:" + messageId;
-        Events.OutboundMessage out = new Events.OutboundMessage(outboundId, messageId, bot.botId, bot.ownerId,
-                channel, chatId, a.text(), a.kind(),
-                a.sources().stream().map(s -> new Events.Source(s.docId(), s.title())).toList(), now);
-        return Panache.withTransaction(() -> answered.claim(messageId, outboundId, a.kind(), now).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
-            }
-            return conversations.append(bot.botId, chatKey, question, a.text(), now)
-                    .chain(() -> outbox.append(Events.CHAT_OUTBOUND, bot.botId + ":" + chatId, UUID.randomUUID(), out,
-                            now));
-        })).invoke(() -> LOG.infof("answered bot=%s message=%s kind=%s sources=%d", bot.botId, messageId, a.kind(),
-                a.sources().size()));
     }
 
     /** A message for a bot we do not know (deleted, or never announced): ends on chat.inbound.dlq. */
