@@ -112,6 +112,9 @@ bench_chat() {
     local rc=0
     wait "$bench_pid" || rc=$?
     bench_pid=
+    # ai-gateway's own split of its stage over the whole run (all steps): waiting vs answering.
+    curl -fs "http://127.0.0.1:$((8084 + OFFSET))/q/metrics" 2>/dev/null \
+        | grep -E '^botfactory_ai_(inbound_wait|answer|record_batch)' | tee "$LOGS/ai-timers.txt" || true
     if [ -n "${BENCH_PG_STATS:-}" ]; then
         # Where Postgres spent its time during the run (needs pg_stat_statements preloaded, see README).
         as_pg "$(pg_bin)/psql" -h "$RUN/pg/socket" -p "$DB_PORT" -U postgres -d "$DB_NAME" -c \

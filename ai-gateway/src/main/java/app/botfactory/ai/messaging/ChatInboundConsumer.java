@@ -5,6 +5,9 @@
 // every earlier record of the partition is acknowledged, so after a crash everything unfinished is
 // delivered again (ai.answered keeps one reply each).
 // Unreadable or unanswerable records go to chat.inbound.dlq with the reason.
+// Two timers show where a message's time goes: botfactory.ai.inbound.wait (from the record's Kafka
+// timestamp until its answer starts: broker, consumer and lane queue) and botfactory.ai.answer
+// (from start until its reply is committed: memory, retrieval, model, group commit).
 package app.botfactory.ai.messaging;
 
 import app.botfactory.ai.config.AiConfig;
@@ -15,12 +18,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 @ApplicationScoped
@@ -31,9 +38,18 @@ public class ChatInboundConsumer {
     private final ConversationService conversations;
     private final Json json;
     private final KeyedLanes lanes;
+    private final Timer waitTimer;
+    private final Timer answerTimer;
 
-    public ChatInboundConsumer(ConversationService conversations, Json json, AiConfig config, Vertx vertx) {
+    public ChatInboundConsumer(ConversationService conversations, Json json, AiConfig config, Vertx vertx,
+                               MeterRegistry registry) {
         this.conversations = conversations;
+        this.waitTimer = Timer.builder("botfactory.ai.inbound.wait")
+                .description("chat.inbound record timestamp until its answer starts").publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.answerTimer = Timer.builder("botfactory.ai.answer")
+                .description("answer start until the reply is committed").publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.json = json;
         this.lanes = new KeyedLanes(config.inboundConcurrency(), task -> onOwnContext(vertx, task));
     }
@@ -52,12 +68,17 @@ public class ChatInboundConsumer {
     }
 
     private CompletionStage<Void> answer(Events.InboundMessage m, Message<String> record) {
+        long started = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
+        record.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(kafka -> waitTimer.record(
+                Math.max(0, started - kafka.getTimestamp().toEpochMilli()), TimeUnit.MILLISECONDS));
         if (LOG.isDebugEnabled()) {
             LOG.debugf("answering bot=%s chat=%s message=%s in-flight=%d", m.botId(), m.chatId(),
                     m.messageId(), lanes.inFlight());
         }
         return Uni.createFrom().deferred(() -> conversations.reply(m)).subscribeAsCompletionStage()
                 .handle((answer, failure) -> {
+                    answerTimer.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
                     if (failure == null) {
                         return record.ack();
                     }
