@@ -106,6 +106,7 @@ public class OutboxRelay {
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        options.setMetricsName("outbox-listener"); // its own pool metrics, not a clash with the datasource's
         PgSubscriber s = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         s.channel("outbox_" + schema).handler(payload -> {
             RepeatingTask t = task;
