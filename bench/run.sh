@@ -98,7 +98,7 @@ bench_chat() {
     java -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
         app.botfactory.bench.ChatBench "http://127.0.0.1:$GATEWAY_PORT" "$KAFKA_BOOTSTRAP_SERVERS" \
         "$STANDIN_TELEGRAM_PORT" "$STANDIN_GEMINI_PORT" "$bots" "$seconds" "$rates" "$RUN" \
-        "${BENCH_WARMUP:-50x10,100x20,150x20,200x20}" &
+        "${BENCH_WARMUP:-50x10,100x30,150x30}" &
     bench_pid=$!
     wait_for chat-bench 60 port_open "$STANDIN_GEMINI_PORT"
     TELEGRAM_API_BASE_URL="http://127.0.0.1:$STANDIN_TELEGRAM_PORT"

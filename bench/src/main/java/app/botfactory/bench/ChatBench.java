@@ -119,7 +119,7 @@ public final class ChatBench {
         Path runDir = Path.of(args[7]);
         // Warm-up steps "RATExSECONDS,...": JIT compilation needs a few thousand messages through every path
         // before the numbers mean anything; a cold platform is several times slower (see README).
-        int[][] warmUp = Arrays.stream((args.length > 8 ? args[8] : "50x10,100x20,150x20,200x20").split(","))
+        int[][] warmUp = Arrays.stream((args.length > 8 ? args[8] : "50x10,100x30,150x30").split(","))
                 .map(String::strip).filter(w -> !w.isEmpty())
                 .map(w -> new int[] {Integer.parseInt(w.split("x")[0]), Integer.parseInt(w.split("x")[1])})
                 .toArray(int[][]::new);
