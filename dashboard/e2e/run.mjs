@@ -237,8 +237,12 @@ async function journeySteps(page, lang, { phone = false } = {}) {
         });
         await page.getByTestId("login-form").locator("button[type=submit]").click();
         await expectText(page.getByTestId("field-error"), t.required, "empty email");
+        // Focus moves in an effect after the error renders: wait for it (briefly) instead of racing it.
+        const moved = await page
+            .waitForFunction(() => document.activeElement?.getAttribute("name") === "email", null, { timeout: 2000 })
+            .then(() => true, () => false);
         const focused = await page.evaluate(() => document.activeElement?.getAttribute("name"));
-        expect(focused === "email", `focus did not move to the first invalid field (${focused})`);
+        expect(moved, `focus did not move to the first invalid field (${focused})`);
         expect(!sent, "an empty login form was sent to the server");
     });
 
