@@ -3,7 +3,7 @@
 // that was under way when its key was invalidated is not kept.
 package app.botfactory.ai;
 
-import app.botfactory.ai.service.ReadThroughCache;
+import app.botfactory.platform.web.ReadThroughCache;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 

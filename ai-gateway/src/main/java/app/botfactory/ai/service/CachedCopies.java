@@ -12,6 +12,7 @@ import app.botfactory.ai.domain.BotCopy;
 import app.botfactory.ai.domain.Entitlement;
 import app.botfactory.ai.repository.BotCopyRepository;
 import app.botfactory.ai.repository.EntitlementRepository;
+import app.botfactory.platform.web.ReadThroughCache;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,16 +5,14 @@
 // which is harmless (its token was valid a moment ago; the reply queue checks the connection again).
 package app.botfactory.telegram.service;
 
+import app.botfactory.platform.web.ReadThroughCache;
 import app.botfactory.telegram.config.TelegramConfig;
 import app.botfactory.telegram.domain.WebhookBot;
 import app.botfactory.telegram.repository.WebhookBotRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 @ApplicationScoped
 public class WebhookBotCache {
@@ -22,41 +20,20 @@ public class WebhookBotCache {
     /** Beyond this many bots the cache starts over rather than grow without bound (unknown ids). */
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Entry(WebhookBot bot, long expiresAtNanos) { }
-
-    private final WebhookBotRepository repository;
-    private final long ttlNanos;
-    private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
-    /** Bumped by every invalidation: a read that started before it must not be stored. */
-    private final AtomicLong generation = new AtomicLong();
+    private final ReadThroughCache<UUID, WebhookBot> cache;
 
     public WebhookBotCache(WebhookBotRepository repository, TelegramConfig config) {
-        this.repository = repository;
-        this.ttlNanos = config.webhookCacheTtl().toNanos();
+        // The repository answers WebhookBot.unknown(id) rather than null, so an unknown bot is kept too.
+        this.cache = new ReadThroughCache<>(config.webhookCacheTtl(), MAX_ENTRIES, repository::find,
+                System::nanoTime);
     }
 
     public Uni<WebhookBot> get(UUID botId) {
-        Entry entry = entries.get(botId);
-        if (entry != null && entry.expiresAtNanos() - System.nanoTime() > 0) {
-            return Uni.createFrom().item(entry.bot());
-        }
-        long readAt = generation.get();
-        return repository.find(botId).invoke(bot -> remember(bot, readAt));
+        return cache.get(botId);
     }
 
     /** Call after a change to the bot or its connection has committed. */
     public void invalidate(UUID botId) {
-        generation.incrementAndGet();
-        entries.remove(botId);
-    }
-
-    private void remember(WebhookBot bot, long readAt) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(bot.botId(), new Entry(bot, System.nanoTime() + ttlNanos));
-        if (generation.get() != readAt) {
-            entries.remove(bot.botId()); // an invalidation raced this read; the next request reads again
-        }
+        cache.invalidate(botId);
     }
 }

@@ -2,8 +2,9 @@
 // short time-to-live, then read again. A miss (no row) is never kept, so whoever waits for a row
 // that is still on its way sees it as soon as it is stored. invalidate() drops a key at once; a read
 // that was already under way when the key was invalidated is answered but not kept, so an old row
-// can never outlive the change that replaced it.
-package app.botfactory.ai.service;
+// can never outlive the change that replaced it. Shared by the services' read models (ai-gateway's copies,
+// channel-telegram's webhook view); a technical helper, no domain in it.
+package app.botfactory.platform.web;
 
 import io.smallrye.mutiny.Uni;
 
