@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,6 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long NONE = Long.MAX_VALUE;
 
     /** One committed outbox row, as read for publishing. */
     private record Pending(long seq, UUID eventId, String topic, String key, String payload, String headers) { }
@@ -57,14 +59,21 @@ public class OutboxRelay {
     private final long relayLock;
     private final String schema;
     private final String selectSql;
+    private final long fullScanNanos;
     private final String deleteSql;
     private final AtomicLong pendingGauge = new AtomicLong();
+    /** The lowest seq announced by a notification since a round last took it (NONE: no news; 0: unknown). */
+    private final AtomicLong announced = new AtomicLong(NONE);
+    /** Where the next round must start at the latest: a row left unpublished, or a full batch's end. */
+    private volatile long resumeFrom = 0;
+    private volatile long lastFullScan;
     private volatile RepeatingTask task;
     private volatile PgSubscriber subscriber;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, ObjectMapper json,
                        MeterRegistry registry,
                        @ConfigProperty(name = "botfactory.outbox.batch-size", defaultValue = "200") int batchSize,
+                       @ConfigProperty(name = "botfactory.outbox.interval", defaultValue = "PT1S") Duration interval,
                        @ConfigProperty(name = "quarkus.application.name") String service,
                        @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.pool = pool;
@@ -74,8 +83,10 @@ public class OutboxRelay {
         this.schema = schema;
         // Per service: all services share one database and must not block each other.
         this.relayLock = ("outbox-relay:" + service).hashCode();
+        this.fullScanNanos = interval.toNanos();
+        this.lastFullScan = System.nanoTime() - fullScanNanos;
         this.selectSql = "SELECT seq, event_id, topic, message_key, payload, headers FROM " + schema
-                + ".outbox ORDER BY seq LIMIT $1";
+                + ".outbox WHERE seq >= $1 ORDER BY seq LIMIT $2";
         this.deleteSql = "DELETE FROM " + schema + ".outbox WHERE seq = ANY($1)";
         registry.gauge("botfactory.outbox.pending", pendingGauge);
     }
@@ -109,6 +120,7 @@ public class OutboxRelay {
         options.setMetricsName("outbox-listener"); // its own pool metrics, not a clash with the datasource's
         PgSubscriber s = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         s.channel("outbox_" + schema).handler(payload -> {
+            announced.accumulateAndGet(firstSeq(payload), Math::min);
             RepeatingTask t = task;
             if (t != null) {
                 t.wake();
@@ -122,16 +134,49 @@ public class OutboxRelay {
         subscriber = s;
     }
 
-    /** One round: publish up to a batch, in order; returns how many rows left the outbox. */
-    Uni<Integer> drain() {
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
-                .execute(Tuple.of(relayLock))
-                .map(rows -> rows.iterator().next().getBoolean(0))
-                .chain(locked -> locked ? publishBatch(conn) : Uni.createFrom().item(0)));
+    /** A notification's payload: the first seq it announces, or 0 (scan from the start) if unreadable. */
+    private static long firstSeq(String payload) {
+        try {
+            return Math.max(0, Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
-    private Uni<Integer> publishBatch(SqlConnection conn) {
-        return conn.preparedQuery(selectSql).execute(Tuple.of(batchSize)).chain(result -> {
+    /**
+     * One round: publish up to a batch, in order, from the lowest seq that may hold news (the head of
+     * the table once per interval); returns how many rows it published if more may be waiting right
+     * behind them (a whole batch), else 0. Rounds never overlap (RepeatingTask), so the fields are safe.
+     */
+    Uni<Integer> drain() {
+        long news = announced.getAndSet(NONE);
+        long now = System.nanoTime();
+        long from;
+        if (now - lastFullScan >= fullScanNanos) {
+            from = 0;
+            lastFullScan = now;
+        } else {
+            from = Math.min(news, resumeFrom);
+        }
+        if (from == NONE) {
+            return Uni.createFrom().item(0); // woken with nothing announced: nothing to read
+        }
+        resumeFrom = NONE;
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
+                        .execute(Tuple.of(relayLock))
+                        .map(rows -> rows.iterator().next().getBoolean(0))
+                        .chain(locked -> {
+                            if (!locked) { // another replica is relaying: keep the news for a later round
+                                announced.accumulateAndGet(news, Math::min);
+                                return Uni.createFrom().item(0);
+                            }
+                            return publishBatch(conn, from);
+                        }))
+                .onFailure().invoke(e -> resumeFrom = 0); // a failed round is retried from the start
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection conn, long from) {
+        return conn.preparedQuery(selectSql).execute(Tuple.of(from, batchSize)).chain(result -> {
             List<Pending> rows = new ArrayList<>();
             for (Row r : result) {
                 rows.add(new Pending(r.getLong("seq"), r.getUUID("event_id"), r.getString("topic"),
@@ -149,12 +194,26 @@ public class OutboxRelay {
             byKey.values().forEach(chain -> chains.add(sendInOrder(chain, 0, new ArrayList<>())));
             return Uni.join().all(chains).andCollectFailures().chain(acked -> {
                 Long[] done = acked.stream().flatMap(List::stream).toArray(Long[]::new);
-                LOG.debugf("outbox batch rows=%d published=%d", rows.size(), done.length);
+                LOG.debugf("outbox batch from=%d rows=%d published=%d", from, rows.size(), done.length);
                 pendingGauge.set(rows.size() - done.length);
+                resumeFrom = nextStart(rows, done);
+                boolean more = rows.size() >= batchSize && done.length == rows.size();
                 return done.length == 0 ? Uni.createFrom().item(0)
-                        : conn.preparedQuery(deleteSql).execute(Tuple.of(done)).map(r -> r.rowCount());
+                        : conn.preparedQuery(deleteSql).execute(Tuple.of(done)).map(r -> more ? r.rowCount() : 0);
             });
         });
+    }
+
+    /**
+     * Where the next round starts at the latest: the first row left unpublished (its key's later rows
+     * must wait behind it), else right after a whole batch (more may follow), else nowhere in particular.
+     */
+    private long nextStart(List<Pending> rows, Long[] done) {
+        if (done.length < rows.size()) {
+            Set<Long> published = Set.of(done);
+            return rows.stream().mapToLong(Pending::seq).filter(seq -> !published.contains(seq)).min().orElse(0);
+        }
+        return rows.size() >= batchSize ? rows.get(rows.size() - 1).seq() + 1 : NONE;
     }
 
     private Uni<List<Long>> sendInOrder(List<Pending> chain, int index, List<Long> acked) {
