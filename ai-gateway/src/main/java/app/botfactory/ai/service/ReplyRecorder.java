@@ -2,8 +2,9 @@
 // chats, plus test-chat asks) queues its reply, and one writer stores whatever has queued up, at
 // most botfactory.ai.record-batch-size at a time, in one statement (ReplyJournal): claim, turns,
 // outbox row. An answer's Uni completes once its batch has committed, so chat.inbound acknowledges a
-// record only when its reply is safe. Conversation memory is trimmed a chat at a time once it has
-// grown TRIM_MARGIN turns past the last trim, together with the other chats due, after the batch.
+// record only when its reply is safe; a failed batch is written again answer by answer, so a bad
+// one fails alone. Conversation memory is trimmed a chat at a time once it has grown TRIM_MARGIN
+// turns past the last trim, together with the other chats due, after the batch.
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.config.AiConfig;
@@ -13,6 +14,8 @@ import app.botfactory.ai.repository.ConversationRepository;
 import app.botfactory.ai.repository.ConversationRepository.Chat;
 import app.botfactory.ai.repository.ReplyJournal;
 import app.botfactory.ai.service.AnswerService.Answer;
+import app.botfactory.platform.web.GroupCommit;
+import app.botfactory.platform.web.GroupCommit.OnFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -62,7 +65,7 @@ public class ReplyRecorder {
         this.conversations = conversations;
         this.json = json;
         this.clock = clock;
-        this.commits = new GroupCommit<>(config.recordBatchSize(), this::write);
+        this.commits = new GroupCommit<>(config.recordBatchSize(), OnFailure.RETRY_ITEMS_ALONE, this::write);
         this.batchSizes = DistributionSummary.builder("botfactory.ai.record.batch")
                 .description("Answers recorded per transaction").register(registry);
     }

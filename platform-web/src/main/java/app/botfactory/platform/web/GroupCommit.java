@@ -1,9 +1,9 @@
 // Group commit: many concurrent callers hand in an item each, one writer at a time stores them in
 // batches. Whatever arrives while a batch is being written goes into the next one, so there is no
 // timer and no added delay at low load (a lone item is written at once, as a batch of one), while
-// under load one transaction carries many items. A failed batch is retried item by item, so a bad
-// item fails alone instead of taking its batch-mates with it.
-package app.botfactory.ai.service;
+// under load one transaction carries many items. The failure policy says what a failed batch means
+// for its callers; each caller hears its result on its own Vert.x context.
+package app.botfactory.platform.web;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,22 +18,34 @@ import java.util.function.Function;
 
 public final class GroupCommit<T, R> {
 
+    /** What a failed batch means for the items in it. */
+    public enum OnFailure {
+        /** Each item is written again on its own, so a bad item fails alone and its batch-mates commit. */
+        RETRY_ITEMS_ALONE,
+        /** Every item of the batch fails with the batch's failure (for callers whose sender retries). */
+        FAIL_WHOLE_BATCH
+    }
+
     private record Pending<T, R>(T item, Context caller, CompletableFuture<R> result) { }
 
     private final int maxBatch;
+    private final OnFailure onFailure;
     private final Function<List<T>, Uni<List<R>>> writer;
     private final ArrayDeque<Pending<T, R>> queue = new ArrayDeque<>();
+    private int inFlight;
     private boolean writing;
 
     /**
-     * @param maxBatch most items per batch
-     * @param writer   writes a batch (ideally in one transaction); answers one result per item, in order
+     * @param maxBatch  most items per batch
+     * @param onFailure what a failed batch means for its items
+     * @param writer    writes a batch (ideally in one transaction); answers one result per item, in order
      */
-    public GroupCommit(int maxBatch, Function<List<T>, Uni<List<R>>> writer) {
+    public GroupCommit(int maxBatch, OnFailure onFailure, Function<List<T>, Uni<List<R>>> writer) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
         this.maxBatch = maxBatch;
+        this.onFailure = onFailure;
         this.writer = writer;
     }
 
@@ -54,9 +66,14 @@ public final class GroupCommit<T, R> {
         });
     }
 
-    /** Items waiting for the writer (for tests and metrics). */
+    /** Items waiting for the next batch (for gauges and tests). */
     public synchronized int queued() {
         return queue.size();
+    }
+
+    /** Items in the batch being written, 0 when the writer is idle (for gauges and tests). */
+    public synchronized int inFlight() {
+        return inFlight;
     }
 
     private void writeNext() {
@@ -65,6 +82,7 @@ public final class GroupCommit<T, R> {
             while (batch.size() < maxBatch && !queue.isEmpty()) {
                 batch.add(queue.poll());
             }
+            inFlight = batch.size();
             if (batch.isEmpty()) {
                 writing = false;
                 return;
@@ -91,9 +109,16 @@ public final class GroupCommit<T, R> {
                     }
                 })
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> batch.size() == 1
-                        ? Uni.createFrom().voidItem().invoke(() -> complete(batch.get(0), null, failure))
-                        : oneByOne(batch));
+                .onFailure().recoverWithUni(failure -> afterFailure(batch, failure));
+    }
+
+    /** Writes the items again one by one, or fails them all, as the policy says; a lone item just fails. */
+    private Uni<Void> afterFailure(List<Pending<T, R>> batch, Throwable failure) {
+        if (onFailure == OnFailure.RETRY_ITEMS_ALONE && batch.size() > 1) {
+            return oneByOne(batch);
+        }
+        batch.forEach(p -> complete(p, null, failure));
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> oneByOne(List<Pending<T, R>> batch) {
