@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,6 +122,22 @@ class DeliveryTests {
         for (int i = 0; i < 4; i++) {
             assertEquals("Javob " + (i + 1), JSON.readTree(sent.get(i).body()).get("text").asText());
         }
+    }
+
+    @Test
+    void repliesQueuedTogetherForOneChatFollowEachOtherWithoutThePoll() throws Exception {
+        // One Kafka batch, so all three are queued in one statement and announced together: only the
+        // first may be claimed, and each next one is claimed because the one before it left the queue.
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        TestKafkaClient.sendAll(TelegramFixtures.kafka(), "chat.outbound", List.of(
+                Map.entry(bot.botId + ":1010", outbound(bot, UUID.randomUUID().toString(), "1010", "Birinchi", "ANSWER")),
+                Map.entry(bot.botId + ":1010", outbound(bot, UUID.randomUUID().toString(), "1010", "Ikkinchi", "ANSWER")),
+                Map.entry(bot.botId + ":1010", outbound(bot, UUID.randomUUID().toString(), "1010", "Uchinchi", "ANSWER"))));
+        List<String> texts = new ArrayList<>();
+        for (TelegramStandIn.Call call : awaitSends(bot, 3)) {
+            texts.add(JSON.readTree(call.body()).get("text").asText());
+        }
+        assertEquals(List.of("Birinchi", "Ikkinchi", "Uchinchi"), texts);
     }
 
     @Test

@@ -62,7 +62,7 @@ public class ChatOutboundConsumer {
                 .onFailure().invoke(e -> LOG.warnf("chat.outbound batch not stored yet records=%d reason=%s",
                         records.count(), e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .invoke(dispatcher::wake)
+                .invoke(() -> dispatcher.announce(replies.stream().map(r -> r.delivery().messageId()).toList()))
                 .replaceWithVoid();
     }
 

@@ -33,9 +33,12 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class DeliveryService {
 
-    /** What a dispatcher pass did: replies claimed, and when the earliest one it put back is due. */
-    public record Pass(int claimed, Instant nextDue) {
-        static final Pass IDLE = new Pass(0, null);
+    /**
+     * What a dispatcher pass did: replies claimed, when the earliest one it put back is due, and the
+     * replies now first in line in the chats whose reply left the queue (to claim by id next).
+     */
+    public record Pass(int claimed, Instant nextDue, List<String> nextInLine) {
+        static final Pass IDLE = new Pass(0, null, List.of());
     }
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
@@ -102,19 +105,23 @@ public class DeliveryService {
 
     /**
      * One dispatcher pass: claim due replies (one per chat), send them to Telegram concurrently,
-     * then record every outcome with one statement.
+     * then record every outcome with one statement. With ids it claims only those (the ones due and
+     * first in their chat); without, it sweeps the whole queue.
      */
-    public Uni<Pass> dispatchOnce() {
+    public Uni<Pass> dispatchOnce(List<String> messageIds) {
         Instant now = now();
-        return deliveries.claimDue(now, now.plus(LEASE), config.dispatchBatch()).chain(claimed -> {
+        Uni<List<Delivery>> claim = messageIds == null
+                ? deliveries.claimDue(now, now.plus(LEASE), config.dispatchBatch())
+                : deliveries.claim(messageIds, now, now.plus(LEASE));
+        return claim.chain(claimed -> {
             if (claimed.isEmpty()) {
                 return Uni.createFrom().item(Pass.IDLE);
             }
             List<Uni<DeliveryOutcome>> sends = new ArrayList<>(claimed.size());
             claimed.forEach(d -> sends.add(attempt(d)));
             return Uni.join().all(sends).andCollectFailures()
-                    .call(outcomes -> deliveries.record(outcomes, Events.CHAT_OUTBOUND_DLQ, now()))
-                    .map(outcomes -> new Pass(claimed.size(), nextDue(outcomes)));
+                    .chain(outcomes -> deliveries.record(outcomes, Events.CHAT_OUTBOUND_DLQ, now())
+                            .map(next -> new Pass(claimed.size(), nextDue(outcomes), next)));
         });
     }
 

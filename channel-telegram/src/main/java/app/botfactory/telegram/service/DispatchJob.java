@@ -1,8 +1,10 @@
-// Drives the reply queue, event first: a reply queued in this process wakes the dispatcher right
-// after its commit; while passes find work the next starts at once (draining a backlog); a reply
-// put back for later (rate limit, 429, backoff) gets a timer for when it is due. A slow fallback
-// poll (dispatch-poll-interval) catches what no wake announces: other replicas' replies and
-// retries after a restart. Passes never overlap within this process.
+// Drives the reply queue, event first: replies queued in this process are announced by id right
+// after their commit and the next pass claims exactly those (plus, after each pass, the reply next in
+// line in every chat whose reply just left the queue), which is a few index lookups however long the
+// queue is. A reply put back for later (rate limit, 429, backoff) gets a timer for when it is due,
+// and a slow fallback poll (dispatch-poll-interval) sweeps the whole queue: other replicas' replies,
+// retries after a restart, anything no announcement named. A sweep that filled its batch is followed
+// by another. Passes never overlap within this process.
 package app.botfactory.telegram.service;
 
 import app.botfactory.telegram.config.TelegramConfig;
@@ -17,6 +19,12 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,9 +38,12 @@ public class DispatchJob {
     private final Vertx vertx;
     private final Clock clock;
     private final long pollMillis;
+    private final int batch;
     private final AtomicBoolean running = new AtomicBoolean();
-    /** Set by a wake that found a pass running: run another as soon as it ends. */
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    /** A sweep of the whole queue is wanted (poll, timer, or a wake without ids). */
+    private final AtomicBoolean sweep = new AtomicBoolean();
+    /** Replies announced by id and not yet tried by a pass. */
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
     /** When the pending one-shot timer fires (epoch millis), or Long.MAX_VALUE when there is none. */
     private final AtomicLong timerAt = new AtomicLong(Long.MAX_VALUE);
     private volatile Context root;
@@ -44,6 +55,7 @@ public class DispatchJob {
         this.vertx = vertx;
         this.clock = clock;
         this.pollMillis = Math.max(1, config.dispatchPollInterval().toMillis());
+        this.batch = Math.max(1, config.dispatchBatch());
     }
 
     void start(@Observes StartupEvent event) {
@@ -58,42 +70,66 @@ public class DispatchJob {
         }
     }
 
-    /** Runs a pass now, or right after the one in flight. Call after replies were committed. */
+    /** Sweeps the whole queue now, or right after the pass in flight. */
     public void wake() {
-        wanted.set(true);
+        sweep.set(true);
         runIfIdle();
+    }
+
+    /** Claims these replies now, or right after the pass in flight. Call after they were committed. */
+    public void announce(Collection<String> messageIds) {
+        if (!messageIds.isEmpty()) {
+            announced.addAll(messageIds);
+            runIfIdle();
+        }
     }
 
     private void runIfIdle() {
         Context base = root;
-        if (stopped || base == null || !running.compareAndSet(false, true)) {
+        if (stopped || base == null || (!sweep.get() && announced.isEmpty())
+                || !running.compareAndSet(false, true)) {
             return;
         }
-        wanted.set(false);
+        // A sweep leaves the announced ids for the pass after it (one it did not reach costs a lookup).
+        List<String> ids = sweep.getAndSet(false) ? null : takeAnnounced();
         Context context = VertxContext.createNewDuplicatedContext(base);
         context.runOnContext(v -> {
             try {
-                deliveries.dispatchOnce().subscribe().with(this::passed, this::failed);
+                deliveries.dispatchOnce(ids).subscribe().with(pass -> passed(pass, ids == null), this::failed);
             } catch (RuntimeException e) {
                 failed(e);
             }
         });
     }
 
-    private void passed(DeliveryService.Pass pass) {
+    /** Up to a batch of the announced ids, removed from the set. */
+    private List<String> takeAnnounced() {
+        List<String> ids = new ArrayList<>(Math.min(batch, announced.size()));
+        Iterator<String> it = announced.iterator();
+        while (ids.size() < batch && it.hasNext()) {
+            ids.add(it.next());
+            it.remove();
+        }
+        return ids;
+    }
+
+    private void passed(DeliveryService.Pass pass, boolean wasSweep) {
         running.set(false);
         if (pass.nextDue() != null) {
             wakeAt(pass.nextDue());
         }
-        if (pass.claimed() > 0 || wanted.get()) {
-            wake();
+        if (wasSweep && pass.claimed() >= batch) {
+            sweep.set(true); // a full sweep: more may be due behind it
         }
+        announced.addAll(pass.nextInLine());
+        runIfIdle();
     }
 
     /** Waits for the fallback poll; a wake meanwhile still runs at once. */
     private void failed(Throwable failure) {
         LOG.warnf("telegram dispatcher pass failed: %s", failure.getMessage());
         running.set(false);
+        sweep.set(true); // whatever that pass held is found again by the next sweep
     }
 
     /** A one-shot wake for a reply due before the next poll, unless an earlier timer covers it. */
