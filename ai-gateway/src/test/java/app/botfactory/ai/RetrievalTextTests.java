@@ -28,7 +28,8 @@ class RetrievalTextTests {
 
     @Test
     void theReformedLatinLettersMeetTheirTwoLetterSpellings() {
-        assertEquals(TextNormalizer.normalize("Toshkent bo'ylab choy"), TextNormalizer.normalize("Toşkent bo'ylab çoy"));
+        assertEquals(TextNormalizer.normalize("Toshkent bo'ylab choy"),
+                TextNormalizer.normalize("Toşkent bo'ylab çoy"));
     }
 
     @Test

@@ -13,9 +13,10 @@ public record Concept(String name, List<List<String>> terms, boolean weak) {
     static final String MORNING = "clock-morning";
     static final String EVENING = "clock-evening";
     /** Lexicon placeholders -> the markers above, with the hours each accepts. */
-    static final Map<String, String> CLOCKS = Map.of("<clock>", CLOCK, "<morning>", MORNING, "<evening>", EVENING);
-    private static final Map<String, int[]> HOURS = Map.of(CLOCK, new int[] {0, 24}, MORNING, new int[] {5, 11},
-            EVENING, new int[] {17, 23});
+    static final Map<String, String> CLOCKS = Map.of("<clock>", CLOCK, "<morning>", MORNING,
+            "<evening>", EVENING);
+    private static final Map<String, int[]> HOURS = Map.of(CLOCK, new int[] {0, 24},
+            MORNING, new int[] {5, 11}, EVENING, new int[] {17, 23});
 
     /** Terms this short match a word only when they are most of it ("pul" ~ "puli", not "pulemyot"). */
     static final int SHORT = 3;
