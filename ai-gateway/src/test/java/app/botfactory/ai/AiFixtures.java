@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +94,25 @@ final class AiFixtures {
     }
 
     void customerSays(String messageId, String chatId, String text) {
-        send("chat.inbound", botId + ":" + chatId, Map.of("messageId", messageId, "botId", botId.toString(),
-                "channel", "telegram", "chatId", chatId, "userId", chatId, "text", text,
-                "receivedAt", Instant.now().toString()));
+        send("chat.inbound", botId + ":" + chatId, inbound(messageId, chatId, text));
+    }
+
+    /** Many customers at once (chat id -> text), through one producer; returns messageId -> text. */
+    Map<String, String> customersSay(Map<String, String> textByChat) {
+        Map<String, String> questions = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        textByChat.forEach((chatId, text) -> {
+            String messageId = "tg:" + botId + ":" + UUID.randomUUID();
+            questions.put(messageId, text);
+            records.add(Map.entry(botId + ":" + chatId, json(inbound(messageId, chatId, text))));
+        });
+        TestKafkaClient.sendAll(kafka(), "chat.inbound", records);
+        return questions;
+    }
+
+    private Map<String, Object> inbound(String messageId, String chatId, String text) {
+        return Map.of("messageId", messageId, "botId", botId.toString(), "channel", "telegram",
+                "chatId", chatId, "userId", chatId, "text", text, "receivedAt", Instant.now().toString());
     }
 
     /** The chat.outbound reply to one inbound message (waits for it). */
@@ -120,8 +137,12 @@ final class AiFixtures {
     }
 
     private static void send(String topic, String key, Object value) {
+        TestKafkaClient.send(kafka(), topic, key, json(value));
+    }
+
+    private static String json(Object value) {
         try {
-            TestKafkaClient.send(kafka(), topic, key, JSON.writeValueAsString(value));
+            return JSON.writeValueAsString(value);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -20,9 +20,16 @@ class RetrievalTextTests {
     @Test
     void everyApostropheVariantAndTheBareLetterMeet() {
         String expected = TextNormalizer.normalize("oqish");
-        for (String spelling : List.of("o'qish", "o‘qish", "oʻqish", "o’qish", "O`qish", "Ўқиш")) {
+        for (String spelling : List.of("o'qish", "o‘qish", "oʻqish", "o’qish", "O`qish", "Ўқиш", "o‛qish",
+                "o′qish", "ó'qish")) {
             assertEquals(expected, TextNormalizer.normalize(spelling), spelling);
         }
+    }
+
+    @Test
+    void theReformedLatinLettersMeetTheirTwoLetterSpellings() {
+        assertEquals(TextNormalizer.normalize("Toshkent bo'ylab choy"),
+                TextNormalizer.normalize("Toşkent bo'ylab çoy"));
     }
 
     @Test
@@ -70,7 +77,36 @@ class RetrievalTextTests {
         assertEquals(QueryTerms.concepts("qancha"), QueryTerms.concepts("kancha"), "k for q");
         assertEquals(QueryTerms.concepts("xizmat haqi"), QueryTerms.concepts("hizmat haqi"), "h for x");
         assertEquals(QueryTerms.concepts("tahlil"), QueryTerms.concepts("taxlil"), "x for h");
+        assertEquals(QueryTerms.concepts("xizmat haqi"), QueryTerms.concepts("khizmat haqi"), "kh for x");
         assertEquals("shokolad", QueryTerms.concepts("shokolad").get(0).name(), "no variant matches: the word");
+    }
+
+    @Test
+    void aTimeOfDayCoversMorningOrEveningByItsHour() {
+        List<String> openDaily = TextNormalizer.tokens("Har kuni 8:00 dan 22:00 gacha ochiqmiz");
+        List<String> afternoon = TextNormalizer.tokens("Qabul 14:00 dan 16:30 gacha");
+        Concept morning = QueryTerms.concepts("ertalab").get(0);
+        Concept evening = QueryTerms.concepts("вечером").get(0);
+        assertTrue(morning.coveredBy(openDaily), "8:00 is morning");
+        assertTrue(evening.coveredBy(openDaily), "22:00 is evening");
+        assertFalse(morning.coveredBy(afternoon), "14:00 is not morning");
+        assertFalse(evening.coveredBy(afternoon), "16:30 is not evening");
+        assertFalse(QueryTerms.tsQuery(List.of(morning)).contains("clock"), "markers are not words");
+    }
+
+    @Test
+    void aDoctorWhoReceivesPatientsIsNotABooking() {
+        List<Concept> concepts = QueryTerms.concepts("Nevrolog qabul qiladimi?");
+        assertEquals(List.of("neurologist", "accept"), concepts.stream().map(Concept::name).toList());
+        assertTrue(concepts.get(1).weak(), "a passage listing doctors need not say they receive");
+        assertEquals("appointment+enrol", QueryTerms.concepts("Qabulga yozilsam").get(0).name());
+    }
+
+    @Test
+    void fillerWordsOfMultiWordTermsDoNotWidenTheSearch() {
+        String query = QueryTerms.tsQuery(QueryTerms.concepts("Can I pay in parts?"));
+        assertTrue(query.contains("parts:*") && query.contains("nasiya:*"), query);
+        assertFalse(List.of(query.split(" \\| ")).contains("in:*"), query);
     }
 
     @Test

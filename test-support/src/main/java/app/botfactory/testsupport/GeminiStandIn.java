@@ -1,7 +1,9 @@
 // A stand-in for Google's Gemini API on loopback, speaking its wire format:
 // POST /v1beta/models/{model}:generateContent with x-goog-api-key, answering
 // {"candidates":[{"content":{"role":"model","parts":[{"text":...}]},"finishReason":"STOP"}]} or
-// Google's error envelope. Tests script replies and read back every request.
+// Google's error envelope. Tests script replies and read back every request; hold() parks every
+// answer (without keeping a server thread) until release(), and inFlight() counts requests not yet
+// answered, so a test can see how many calls its client really has open at once.
 package app.botfactory.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -14,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 public final class GeminiStandIn implements AutoCloseable {
@@ -52,6 +55,11 @@ public final class GeminiStandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> scripted = new ConcurrentLinkedDeque<>();
     private volatile Function<Request, Reply> answer = r -> Reply.text("Stand-in answer.");
+    /** A request whose answer waits for release(). */
+    private record Held(HttpExchange exchange, Request request) { }
+    private final List<Held> held = new ArrayList<>();
+    private boolean holding;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private GeminiStandIn() {
     }
@@ -91,7 +99,31 @@ public final class GeminiStandIn implements AutoCloseable {
         return new ArrayList<>(requests);
     }
 
+    /** From now on every answer waits until release() (scripted replies too). */
+    public synchronized void hold() {
+        holding = true;
+    }
+
+    /** Answers every held request (in arrival order) and stops holding. */
+    public void release() {
+        List<Held> due;
+        synchronized (this) {
+            holding = false;
+            due = new ArrayList<>(held);
+            held.clear();
+        }
+        for (Held h : due) {
+            answer(h.exchange(), h.request());
+        }
+    }
+
+    /** Requests received and not answered yet (held ones included). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     public void reset() {
+        release();
         requests.clear();
         scripted.clear();
         answer = r -> Reply.text("Stand-in answer.");
@@ -121,8 +153,26 @@ public final class GeminiStandIn implements AutoCloseable {
             respond(exchange, Reply.error(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers."));
             return;
         }
-        Reply next = scripted.poll();
-        respond(exchange, next != null ? next : answer.apply(request));
+        inFlight.incrementAndGet();
+        synchronized (this) {
+            if (holding) {
+                held.add(new Held(exchange, request));
+                return;
+            }
+        }
+        answer(exchange, request);
+    }
+
+    /** The scripted or normal reply; a connection the client has given up on is its own business. */
+    private void answer(HttpExchange exchange, Request request) {
+        try {
+            Reply next = scripted.poll();
+            respond(exchange, next != null ? next : answer.apply(request));
+        } catch (IOException e) {
+            exchange.close();
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {

@@ -30,8 +30,12 @@ public interface AiConfig {
     @WithDefault("0.55")
     double relevanceFloor();
 
-    /** chat.inbound messages answered at once (different chats; one chat is always answered in order). */
-    @WithDefault("32")
+    /**
+     * chat.inbound messages answered at once (different chats; one chat is always answered in order).
+     * An answer spends most of its time waiting for the model (1-2 s), holding no database connection
+     * meanwhile, so this bounds throughput at about this many / answer time per instance.
+     */
+    @WithDefault("256")
     int inboundConcurrency();
 
     /** Answers written to the database in one transaction at most (see ReplyRecorder). */

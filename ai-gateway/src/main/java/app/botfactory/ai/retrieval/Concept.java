@@ -3,11 +3,20 @@
 package app.botfactory.ai.retrieval;
 
 import java.util.List;
+import java.util.Map;
 
 public record Concept(String name, List<List<String>> terms, boolean weak) {
 
     /** The lexicon's spelling of "a time of day in the text" (normalised "9:00" is "9 00"). */
     static final String CLOCK = "clock";
+    /** A time of day in the morning (5:00-11:59) or the evening (17:00-23:59): "8:00" is morning. */
+    static final String MORNING = "clock-morning";
+    static final String EVENING = "clock-evening";
+    /** Lexicon placeholders -> the markers above, with the hours each accepts. */
+    static final Map<String, String> CLOCKS = Map.of("<clock>", CLOCK, "<morning>", MORNING,
+            "<evening>", EVENING);
+    private static final Map<String, int[]> HOURS = Map.of(CLOCK, new int[] {0, 24},
+            MORNING, new int[] {5, 11}, EVENING, new int[] {17, 23});
 
     /** Terms this short match a word only when they are most of it ("pul" ~ "puli", not "pulemyot"). */
     static final int SHORT = 3;
@@ -45,8 +54,9 @@ public record Concept(String name, List<List<String>> terms, boolean weak) {
     }
 
     static boolean matchesAt(List<String> term, List<String> tokens, int i) {
-        if (term.size() == 1 && term.get(0).equals(CLOCK)) {
-            return isClock(tokens, i);
+        int[] hours = term.size() == 1 ? HOURS.get(term.get(0)) : null;
+        if (hours != null) {
+            return isClock(tokens, i, hours[0], hours[1]);
         }
         if (i + term.size() > tokens.size()) {
             return false;
@@ -59,14 +69,18 @@ public record Concept(String name, List<List<String>> terms, boolean weak) {
         return true;
     }
 
-    /** "9 00", "18 30": an hour followed by minutes. */
-    private static boolean isClock(List<String> tokens, int i) {
+    /** "9 00", "18 30": an hour from `from` to `to` followed by minutes. */
+    private static boolean isClock(List<String> tokens, int i, int from, int to) {
         if (i + 1 >= tokens.size()) {
             return false;
         }
         String h = tokens.get(i);
         String m = tokens.get(i + 1);
-        return h.matches("[0-2]?[0-9]") && Integer.parseInt(h) <= 24 && m.matches("[0-5][0-9]");
+        if (!h.matches("[0-2]?[0-9]") || !m.matches("[0-5][0-9]")) {
+            return false;
+        }
+        int hour = Integer.parseInt(h);
+        return hour >= from && hour <= to;
     }
 
     /** A term is a prefix of the word; a short term must also be most of the word or its stem. */
@@ -80,6 +94,6 @@ public record Concept(String name, List<List<String>> terms, boolean weak) {
 
     /** Every single word of every term: what the database's prefix search looks for. */
     public List<String> words() {
-        return terms.stream().flatMap(List::stream).filter(w -> !w.equals(CLOCK)).distinct().toList();
+        return terms.stream().flatMap(List::stream).filter(w -> !HOURS.containsKey(w)).distinct().toList();
     }
 }

@@ -64,8 +64,8 @@ public final class Lexicon {
         boolean weak = name.startsWith("~");
         List<List<String>> terms = new ArrayList<>();
         for (String raw : line.substring(colon + 1).split(",")) {
-            List<String> words = raw.strip().equals("<clock>") ? List.of(Concept.CLOCK)
-                    : TextNormalizer.tokens(raw);
+            String clock = Concept.CLOCKS.get(raw.strip());
+            List<String> words = clock != null ? List.of(clock) : TextNormalizer.tokens(raw);
             if (!words.isEmpty() && !terms.contains(words)) {
                 terms.add(List.copyOf(words));
             }

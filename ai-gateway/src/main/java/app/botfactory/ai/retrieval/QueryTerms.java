@@ -94,7 +94,8 @@ public final class QueryTerms {
 
     /**
      * Informal Uzbek Latin spellings of a word the lexicon does not know as typed: customers often
-     * write k for q ("kancha") and h for x ("hizmat") or the other way round ("taxlil"); sh and ch stay.
+     * write k for q ("kancha") and h for x ("hizmat") or the other way round ("taxlil"), and English
+     * habit writes kh for x ("khizmat"); sh and ch stay.
      */
     static List<String> spellingVariants(String token) {
         if (!token.matches("[a-z]+")) {
@@ -103,7 +104,8 @@ public final class QueryTerms {
         String q = token.replace('k', 'q');
         String x = token.replaceAll("(?<![sc])h", "x");
         String h = token.replace('x', 'h');
-        Set<String> out = new LinkedHashSet<>(List.of(q, x, h, x.replace('k', 'q')));
+        String kh = token.replace("kh", "x");
+        Set<String> out = new LinkedHashSet<>(List.of(q, x, h, x.replace('k', 'q'), kh));
         out.remove(token);
         return List.copyOf(out);
     }
@@ -149,13 +151,17 @@ public final class QueryTerms {
         return s;
     }
 
-    /** A Postgres tsquery (simple configuration) matching any word of any concept as a prefix. */
+    /**
+     * A Postgres tsquery (simple configuration) matching any word of any concept as a prefix. Filler
+     * words of multi-word terms ("how much", "in parts") are left out: as prefixes ("in:*") they would
+     * propose half of a large knowledge base; the term's other words find its passages.
+     */
     public static String tsQuery(List<Concept> concepts) {
         Set<String> words = new LinkedHashSet<>();
         concepts.forEach(c -> words.addAll(c.words()));
         List<String> parts = new ArrayList<>();
         for (String w : words) {
-            if (w.matches("[a-z0-9]+")) {
+            if (w.matches("[a-z0-9]+") && !Lexicon.standard().isFiller(w)) {
                 parts.add(w + ":*");
             }
         }

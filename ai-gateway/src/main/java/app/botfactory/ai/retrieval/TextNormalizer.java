@@ -1,5 +1,6 @@
-// One spelling for every way our customers write: lower case, every apostrophe variant as ',
-// Uzbek (and Russian) Cyrillic transliterated to Uzbek Latin, punctuation dropped. Documents and
+// One spelling for every way our customers write: lower case, every apostrophe variant dropped,
+// Uzbek (and Russian) Cyrillic transliterated to Uzbek Latin, ş/ç of the reformed Latin alphabet as
+// sh/ch, other accents stripped, punctuation dropped. Documents and
 // questions go through the same function, so "Ўқиш", "o‘qish", "oʻqish" and "oqish" meet.
 package app.botfactory.ai.retrieval;
 
@@ -42,6 +43,10 @@ public final class TextNormalizer {
                 // o' / g' are letters of their own in Uzbek Latin; written with or without the mark,
                 // both spellings must match, so the mark is dropped ("o'qish" == "oqish").
                 continue;
+            } else if (c == 'ş' || c == 'ș') {
+                out.append("sh"); // the reformed Uzbek Latin alphabet (and Turkish habit): ş = sh, ç = ch
+            } else if (c == 'ç') {
+                out.append("ch");
             } else if (Character.isLetterOrDigit(c)) {
                 char plain = stripAccent(c);
                 out.append(plain);
@@ -69,7 +74,7 @@ public final class TextNormalizer {
 
     private static boolean isApostrophe(char c) {
         return c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u02BB' || c == '\u02BC' || c == '`'
-                || c == '\u00B4' || c == '\u02B9';
+                || c == '\u00B4' || c == '\u02B9' || c == '\u201B' || c == '\u2032' || c == '\uFF07';
     }
 
     private static char stripAccent(char c) {
