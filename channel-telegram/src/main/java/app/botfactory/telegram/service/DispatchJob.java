@@ -4,7 +4,7 @@
 // queue is. A reply put back for later (rate limit, 429, backoff) gets a timer for when it is due,
 // and a slow fallback poll (dispatch-poll-interval) sweeps the whole queue: other replicas' replies,
 // retries after a restart, anything no announcement named. A sweep that filled its batch is followed
-// by another. Passes never overlap within this process.
+// by another unless announced replies are waiting. Passes never overlap within this process.
 package app.botfactory.telegram.service;
 
 import app.botfactory.telegram.config.TelegramConfig;
@@ -118,8 +118,11 @@ public class DispatchJob {
         if (pass.nextDue() != null) {
             wakeAt(pass.nextDue());
         }
-        if (wasSweep && pass.claimed() >= batch) {
-            sweep.set(true); // a full sweep: more may be due behind it
+        if (wasSweep && pass.claimed() >= batch && announced.isEmpty()) {
+            // A full sweep: more may be due behind it. While this process has replies of its own
+            // announced, those go first (by id, cheaply) and the next poll sweeps again: under a
+            // backlog a sweep costs milliseconds, and chaining them is what would make it grow.
+            sweep.set(true);
         }
         announced.addAll(pass.nextInLine());
         runIfIdle();
