@@ -128,11 +128,11 @@ public class DispatchJob {
         runIfIdle();
     }
 
-    /** Waits for the fallback poll; a wake meanwhile still runs at once. */
+    /** The next pass, at the next wake, announcement or poll, is a sweep: it finds what this one held. */
     private void failed(Throwable failure) {
         LOG.warnf("telegram dispatcher pass failed: %s", failure.getMessage());
         running.set(false);
-        sweep.set(true); // whatever that pass held is found again by the next sweep
+        sweep.set(true);
     }
 
     /** A one-shot wake for a reply due before the next poll, unless an earlier timer covers it. */

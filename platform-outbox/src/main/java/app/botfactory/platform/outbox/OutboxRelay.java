@@ -59,7 +59,7 @@ public class OutboxRelay {
     private final long relayLock;
     private final String schema;
     private final String selectSql;
-    private final long fullScanNanos;
+    private final Duration interval;
     private final String deleteSql;
     private final AtomicLong pendingGauge = new AtomicLong();
     /** The lowest seq announced by a notification since a round last took it (NONE: no news; 0: unknown). */
@@ -83,8 +83,8 @@ public class OutboxRelay {
         this.schema = schema;
         // Per service: all services share one database and must not block each other.
         this.relayLock = ("outbox-relay:" + service).hashCode();
-        this.fullScanNanos = interval.toNanos();
-        this.lastFullScan = System.nanoTime() - fullScanNanos;
+        this.interval = interval;
+        this.lastFullScan = System.nanoTime() - interval.toNanos();
         this.selectSql = "SELECT seq, event_id, topic, message_key, payload, headers FROM " + schema
                 + ".outbox WHERE seq >= $1 ORDER BY seq LIMIT $2";
         this.deleteSql = "DELETE FROM " + schema + ".outbox WHERE seq = ANY($1)";
@@ -92,7 +92,6 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent event, Vertx vertx,
-               @ConfigProperty(name = "botfactory.outbox.interval", defaultValue = "PT1S") Duration interval,
                @ConfigProperty(name = "botfactory.outbox.listen", defaultValue = "true") boolean listen,
                @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
@@ -152,7 +151,7 @@ public class OutboxRelay {
         long news = announced.getAndSet(NONE);
         long now = System.nanoTime();
         long from;
-        if (now - lastFullScan >= fullScanNanos) {
+        if (now - lastFullScan >= interval.toNanos()) {
             from = 0;
             lastFullScan = now;
         } else {
