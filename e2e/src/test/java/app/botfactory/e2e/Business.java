@@ -55,10 +55,6 @@ final class Business {
         authed().post("/api/subscriptions/trial").then().statusCode(201);
     }
 
-    /**
-     * Creates a bot. The trial reaches bot-service as a billing.entitlements event, so a create in the same
-     * second may still see "no plan": like the dashboard, retry that one refusal for a while.
-     */
     /** Right after the trial, no waiting: bot-service asks billing when its read model is behind. */
     void createBot(String name, String language) {
         Response created = authed().body(Map.of("name", name, "language", language)).post("/api/bots");
@@ -69,6 +65,20 @@ final class Business {
     String addKnowledge(String title, String content) {
         return authed().body(Map.of("title", title, "content", content))
                 .post("/api/bots/" + botId + "/knowledge").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * What an owner does in the dashboard's test chat before going live: asks until the answer quotes
+     * `expected`. Knowledge reaches ai-gateway through knowledge.events, a moment after the 201 (on a
+     * platform that has just started, the first event took 1.4 s in CI), so an answer right away may
+     * still be the fallback.
+     */
+    void awaitAnswer(String question, String expected) {
+        await(Duration.ofSeconds(60), () -> {
+            String text = authed().body(Map.of("text", question)).post("/api/bots/" + botId + "/ask")
+                    .then().statusCode(200).extract().path("text");
+            return text != null && text.contains(expected) ? text : null;
+        });
     }
 
     /** A token from the stand-in Telegram's @BotFather, connected through the API; remembers the webhook secret. */

@@ -38,6 +38,7 @@ class CrashRecoveryTests {
         shop.startTrial();
         shop.createBot("Burst shop", "en");
         shop.addKnowledge("Delivery", "Delivery costs 15 000 so'm and takes one day.");
+        shop.awaitAnswer("Delivery price?", "15 000");   // the knowledge has reached ai-gateway
         shop.connectTelegram("burst_" + victim.replace('-', '_') + "_bot");
         long chatBase = 7_000_000L + (victim.hashCode() & 0xffff) * 1000L;
 
