@@ -91,7 +91,6 @@ class RetrievalTextTests {
         assertTrue(evening.coveredBy(openDaily), "22:00 is evening");
         assertFalse(morning.coveredBy(afternoon), "14:00 is not morning");
         assertFalse(evening.coveredBy(afternoon), "16:30 is not evening");
-        assertFalse(QueryTerms.tsQuery(List.of(morning)).contains("clock"), "markers are not words");
     }
 
     @Test
@@ -100,13 +99,6 @@ class RetrievalTextTests {
         assertEquals(List.of("neurologist", "accept"), concepts.stream().map(Concept::name).toList());
         assertTrue(concepts.get(1).weak(), "a passage listing doctors need not say they receive");
         assertEquals("appointment+enrol", QueryTerms.concepts("Qabulga yozilsam").get(0).name());
-    }
-
-    @Test
-    void fillerWordsOfMultiWordTermsDoNotWidenTheSearch() {
-        String query = QueryTerms.tsQuery(QueryTerms.concepts("Can I pay in parts?"));
-        assertTrue(query.contains("parts:*") && query.contains("nasiya:*"), query);
-        assertFalse(List.of(query.split(" \\| ")).contains("in:*"), query);
     }
 
     @Test

@@ -46,6 +46,13 @@ public interface AiConfig {
     @WithDefault("2S")
     Duration copyCacheTtl();
 
+    /**
+     * Passages held in memory for retrieval, over all bots (see KnowledgeCache); about 4 KB each. A bot
+     * that does not fit is read from the database for each question instead, which still works.
+     */
+    @WithDefault("50000")
+    int knowledgeCachePassages();
+
     /** Retries of 429/500/503/504 before giving up on the model. */
     @WithDefault("3")
     int maxRetries();

@@ -1,8 +1,7 @@
-// Knowledge passages: replaced per document, searched per bot with Postgres full-text search over
-// the normalised text (`simple` configuration, prefix terms of the question's expanded topics);
-// trigram similarity only re-ranks the best-ranked passages found (computing it for every passage of
-// a bot was most of a query's cost; the lexicon's prefix terms already find inflected and
-// transliterated words).
+// Knowledge passages: replaced per document; every change takes the bot a new knowledge version
+// (ai.knowledge_versions, same transaction), which is what KnowledgeCache compares before it reuses
+// the passages it holds. Retrieval reads a bot's passages whole and scores them in Java; the
+// winners' texts are read by id.
 package app.botfactory.ai.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -13,23 +12,30 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ChunkRepository {
 
-    private static final String SEARCH = """
-            SELECT x.doc_id, x.title, x.content, x.norm, x.rank,
-                   ai.word_similarity($3, x.norm) AS sim
-            FROM (
-                SELECT c.doc_id, c.title, c.content, c.norm, ts_rank_cd(c.tsv, q) AS rank
-                FROM ai.chunks c, to_tsquery('simple', $2) q
-                WHERE c.bot_id = $1 AND c.tsv @@ q
-                ORDER BY rank DESC
-                LIMIT 2 * $4::int) x
-            ORDER BY x.rank + ai.word_similarity($3, x.norm) DESC
-            LIMIT $4::int""";
+    private static final String NEW_VERSION = """
+            INSERT INTO ai.knowledge_versions (bot_id, version) VALUES (?1, nextval('ai.knowledge_version_seq'))
+            ON CONFLICT (bot_id) DO UPDATE SET version = EXCLUDED.version""";
+
+    private static final String DELETE_DOCUMENT = """
+            WITH gone AS (DELETE FROM ai.chunks WHERE doc_id = ?1 RETURNING bot_id)
+            INSERT INTO ai.knowledge_versions (bot_id, version)
+            SELECT bot_id, nextval('ai.knowledge_version_seq') FROM (SELECT DISTINCT bot_id FROM gone) b
+            ON CONFLICT (bot_id) DO UPDATE SET version = EXCLUDED.version""";
+
+    /** The version and the passages in one statement, so they always belong together. */
+    private static final String LOAD = """
+            SELECT v.version, c.id, c.doc_id, c.title, c.norm
+            FROM ai.knowledge_versions v LEFT JOIN ai.chunks c ON c.bot_id = v.bot_id
+            WHERE v.bot_id = $1
+            ORDER BY c.doc_id, c.ord""";
 
     private final Pool pool;
 
@@ -37,11 +43,15 @@ public class ChunkRepository {
         this.pool = pool;
     }
 
-    /** A passage found for a question, with the database's two relevance signals. */
-    public record Candidate(UUID docId, String title, String content, String norm, double rank, double similarity) { }
+    /** A passage as retrieval holds it: no text, only what scoring reads. */
+    public record Indexed(long id, UUID docId, String title, String norm) { }
+
+    /** A bot's passages at one knowledge version. */
+    public record Loaded(long version, List<Indexed> passages) { }
 
     public Uni<Void> replaceDocument(UUID botId, UUID docId, String title, List<String> contents, List<String> norms) {
-        return deleteDocument(docId).chain(() -> insert(botId, docId, title, contents, norms, 0));
+        return deleteDocument(docId).chain(() -> insert(botId, docId, title, contents, norms, 0))
+                .chain(() -> newVersion(botId));
     }
 
     private Uni<Void> insert(UUID botId, UUID docId, String title, List<String> contents, List<String> norms, int i) {
@@ -55,25 +65,57 @@ public class ChunkRepository {
                 .executeUpdate()).chain(() -> insert(botId, docId, title, contents, norms, i + 1));
     }
 
+    private Uni<Void> newVersion(UUID botId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(NEW_VERSION).setParameter(1, botId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Deletes the document's passages; the bot it belonged to gets a new knowledge version. */
     public Uni<Void> deleteDocument(UUID docId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM ai.chunks WHERE doc_id = ?1")
+        return Panache.getSession().chain(s -> s.createNativeQuery(DELETE_DOCUMENT)
                 .setParameter(1, docId).executeUpdate()).replaceWithVoid();
     }
 
     public Uni<Void> deleteBot(UUID botId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM ai.chunks WHERE bot_id = ?1")
-                .setParameter(1, botId).executeUpdate()).replaceWithVoid();
+                        .setParameter(1, botId).executeUpdate())
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "DELETE FROM ai.knowledge_versions WHERE bot_id = ?1").setParameter(1, botId).executeUpdate()))
+                .replaceWithVoid();
     }
 
-    /** Read for every answered message: raw reactive SQL, no Hibernate session needed. */
-    public Uni<List<Candidate>> search(UUID botId, String tsQuery, String normalizedQuestion, int limit) {
-        return pool.preparedQuery(SEARCH).execute(Tuple.of(botId, tsQuery, normalizedQuestion, limit))
+    /** The bot's current knowledge version; null when it has never had any knowledge. */
+    public Uni<Long> version(UUID botId) {
+        return pool.preparedQuery("SELECT version FROM ai.knowledge_versions WHERE bot_id = $1")
+                .execute(Tuple.of(botId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+    }
+
+    /** Every passage of the bot with the version they belong to; null when it has never had knowledge. */
+    public Uni<Loaded> load(UUID botId) {
+        return pool.preparedQuery(LOAD).execute(Tuple.of(botId)).map(rows -> {
+            Long version = null;
+            List<Indexed> passages = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                version = r.getLong(0);
+                if (r.getValue(1) != null) {
+                    passages.add(new Indexed(r.getLong(1), r.getUUID(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return version == null ? null : new Loaded(version, passages);
+        });
+    }
+
+    /** The texts of the passages with these ids (a passage deleted meanwhile is simply missing). */
+    public Uni<Map<Long, String>> contents(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("SELECT id, content FROM ai.chunks WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .map(rows -> {
-                    List<Candidate> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(new Candidate(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3),
-                                r.getDouble(4), r.getDouble(5)));
-                    }
+                    Map<Long, String> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getLong(0), r.getString(1)));
                     return out;
                 });
     }

@@ -42,6 +42,11 @@ public record Concept(String name, List<List<String>> terms, boolean weak) {
         return false;
     }
 
+    /** A lexicon clock marker ("clock", "clock-morning", ...) rather than a word. */
+    static boolean isClockMarker(String word) {
+        return HOURS.containsKey(word);
+    }
+
     /** Length in tokens of the longest term matching at position i, 0 when none does. */
     int matchLength(List<String> tokens, int i) {
         int best = 0;
@@ -90,10 +95,5 @@ public record Concept(String name, List<List<String>> terms, boolean weak) {
         }
         return term.length() > SHORT || word.length() <= term.length() + SHORT_SLACK
                 || QueryTerms.stem(word).length() <= term.length() + 1;
-    }
-
-    /** Every single word of every term: what the database's prefix search looks for. */
-    public List<String> words() {
-        return terms.stream().flatMap(List::stream).filter(w -> !HOURS.containsKey(w)).distinct().toList();
     }
 }

@@ -150,21 +150,4 @@ public final class QueryTerms {
         }
         return s;
     }
-
-    /**
-     * A Postgres tsquery (simple configuration) matching any word of any concept as a prefix. Filler
-     * words of multi-word terms ("how much", "in parts") are left out: as prefixes ("in:*") they would
-     * propose half of a large knowledge base; the term's other words find its passages.
-     */
-    public static String tsQuery(List<Concept> concepts) {
-        Set<String> words = new LinkedHashSet<>();
-        concepts.forEach(c -> words.addAll(c.words()));
-        List<String> parts = new ArrayList<>();
-        for (String w : words) {
-            if (w.matches("[a-z0-9]+") && !Lexicon.standard().isFiller(w)) {
-                parts.add(w + ":*");
-            }
-        }
-        return String.join(" | ", parts);
-    }
 }

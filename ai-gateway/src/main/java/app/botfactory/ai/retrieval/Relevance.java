@@ -35,11 +35,18 @@ public final class Relevance {
                                   ToIntFunction<Concept> docFrequency) {
         List<String> tokens = Arrays.asList(normalizedPassage.split(" "));
         boolean[] has = new boolean[concepts.size()];
+        for (int i = 0; i < has.length; i++) {
+            has[i] = concepts.get(i).coveredBy(tokens);
+        }
+        return coverage(concepts, has, docFrequency);
+    }
+
+    /** As above, for a passage whose covered topics are known already (`has[i]`: concepts[i] occurs). */
+    public static double coverage(List<Concept> concepts, boolean[] has, ToIntFunction<Concept> docFrequency) {
         int coveredTopics = 0;
         int unknownWords = 0;
         for (int i = 0; i < has.length; i++) {
             Concept c = concepts.get(i);
-            has[i] = c.coveredBy(tokens);
             coveredTopics += has[i] ? 1 : 0;
             unknownWords += c.plain() && docFrequency.applyAsInt(c) == 0 ? 1 : 0;
         }

@@ -1,21 +1,23 @@
-// Finds the passages of a bot's knowledge that answer a question: Postgres proposes candidates
-// (full-text prefix match over normalised text, trigram similarity), then each is scored by how
-// many of the question's topics it covers (Relevance; plain words weighted by how many of the
-// candidates' documents contain them). Below the relevance floor nothing is returned, so an
-// out-of-scope question gets the fallback instead of an invented answer.
+// Finds the passages of a bot's knowledge that answer a question. Every passage of the bot (held in
+// memory by KnowledgeCache, split into words once) is scored by how many of the question's topics it
+// covers (Relevance; plain words weighted by how many of the bot's documents contain them), plus a
+// little for the question's own words appearing as typed and for how often its topics are mentioned.
+// Below the relevance floor nothing is returned, so an out-of-scope question gets the fallback
+// instead of an invented answer. Only the winners' texts are read from the database.
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.config.AiConfig;
 import app.botfactory.ai.repository.ChunkRepository;
-import app.botfactory.ai.repository.ChunkRepository.Candidate;
 import app.botfactory.ai.retrieval.Concept;
+import app.botfactory.ai.retrieval.PassageIndex;
 import app.botfactory.ai.retrieval.QueryTerms;
 import app.botfactory.ai.retrieval.Relevance;
 import app.botfactory.ai.retrieval.TextNormalizer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,14 +29,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class Retriever {
 
-    /** A passage worth using, with its score (topic coverage plus a little of the database's signals). */
+    /** A passage worth using, with its score (topic coverage plus a little for the question's words). */
     public record Passage(UUID docId, String title, String content, double coverage, double score,
                           List<Concept> concepts) { }
 
+    private record Scored(KnowledgeCache.Source source, double coverage, double score) { }
+
+    private final KnowledgeCache knowledge;
     private final ChunkRepository chunks;
     private final AiConfig config;
 
-    public Retriever(ChunkRepository chunks, AiConfig config) {
+    public Retriever(KnowledgeCache knowledge, ChunkRepository chunks, AiConfig config) {
+        this.knowledge = knowledge;
         this.chunks = chunks;
         this.config = config;
     }
@@ -46,40 +52,75 @@ public class Retriever {
     /** As {@link #retrieve(UUID, String)} with another floor; the evaluation sweeps it. */
     public Uni<List<Passage>> retrieve(UUID botId, String question, double floor) {
         List<Concept> concepts = QueryTerms.concepts(question);
-        String tsQuery = QueryTerms.tsQuery(concepts);
-        if (concepts.isEmpty() || tsQuery.isEmpty()) {
+        if (concepts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return chunks.search(botId, tsQuery, TextNormalizer.normalize(question), 20)
-                .map(candidates -> {
-                    Map<Concept, Integer> docFrequency = docFrequencies(candidates, concepts);
-                    return candidates.stream()
-                            .map(c -> score(c, concepts, docFrequency))
-                            .filter(p -> p.coverage() >= floor)
-                            .sorted(Comparator.comparingDouble(Passage::score).reversed())
-                            .limit(config.passages())
-                            .toList();
-                });
+        List<String> words = questionWords(question);
+        return knowledge.knowledge(botId).chain(kb -> {
+            List<Scored> best = best(kb, concepts, words, floor);
+            List<Long> ids = best.stream().map(s -> s.source().id()).toList();
+            return chunks.contents(ids).map(texts -> {
+                List<Passage> out = new ArrayList<>();
+                for (Scored s : best) {
+                    String content = texts.get(s.source().id());
+                    if (content != null) {
+                        out.add(new Passage(s.source().docId(), s.source().title(), content, s.coverage(),
+                                s.score(), concepts));
+                    }
+                }
+                return out;
+            });
+        });
     }
 
-    /** How many of the bot's documents (among the candidates found) contain each topic. */
-    private static Map<Concept, Integer> docFrequencies(List<Candidate> candidates, List<Concept> concepts) {
-        Map<Concept, Integer> out = new HashMap<>();
-        for (Concept concept : concepts) {
+    /** The best-scoring passages at or above the floor, at most config.passages(). */
+    private List<Scored> best(KnowledgeCache.Knowledge kb, List<Concept> concepts, List<String> words,
+                              double floor) {
+        PassageIndex index = kb.index();
+        int n = index.size();
+        BitSet[] covering = new BitSet[concepts.size()];
+        BitSet candidates = new BitSet(n);
+        int[] mentions = new int[n];
+        Map<Concept, Integer> docFrequency = new HashMap<>();
+        for (int i = 0; i < covering.length; i++) {
+            Concept concept = concepts.get(i);
+            covering[i] = index.covering(concept);
+            candidates.or(covering[i]);
+            index.countMentions(concept, mentions);
             Set<UUID> docs = new HashSet<>();
-            for (Candidate c : candidates) {
-                if (!docs.contains(c.docId()) && concept.coveredBy(Arrays.asList(c.norm().split(" ")))) {
-                    docs.add(c.docId());
-                }
+            covering[i].stream().forEach(p -> docs.add(kb.sources().get(p).docId()));
+            docFrequency.put(concept, docs.size());
+        }
+        int[] typed = new int[n];
+        for (String w : words) {
+            index.withPrefix(w).stream().forEach(p -> typed[p]++);
+        }
+        List<Scored> out = new ArrayList<>();
+        boolean[] has = new boolean[concepts.size()];
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+            for (int i = 0; i < has.length; i++) {
+                has[i] = covering[i].get(p);
             }
-            out.put(concept, docs.size());
+            double coverage = Relevance.coverage(concepts, has, k -> docFrequency.getOrDefault(k, -1));
+            if (coverage >= floor) {
+                double asTyped = words.isEmpty() ? 0 : (double) typed[p] / words.size();
+                double score = coverage + 0.1 * asTyped + 0.05 * Math.min(1.0, 0.1 * mentions[p]);
+                out.add(new Scored(kb.sources().get(p), coverage, score));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return out.subList(0, Math.min(out.size(), config.passages()));
+    }
+
+    /** The question's words as stems, to see which a passage has as typed (a same-language tie-breaker). */
+    private static List<String> questionWords(String question) {
+        List<String> out = new ArrayList<>();
+        for (String token : TextNormalizer.tokens(question)) {
+            String stem = QueryTerms.stem(token);
+            if (stem.length() >= 3) {
+                out.add(stem);
+            }
         }
         return out;
-    }
-
-    private static Passage score(Candidate c, List<Concept> concepts, Map<Concept, Integer> docFrequency) {
-        double coverage = Relevance.coverage(concepts, c.norm(), k -> docFrequency.getOrDefault(k, -1));
-        double score = coverage + 0.1 * Math.min(1.0, c.similarity()) + 0.05 * Math.min(1.0, c.rank());
-        return new Passage(c.docId(), c.title(), c.content(), coverage, score, concepts);
     }
 }

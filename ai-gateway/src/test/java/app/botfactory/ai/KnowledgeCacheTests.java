@@ -1,0 +1,104 @@
+// Retrieval holds each bot's passages in memory (KnowledgeCache) but must never answer from an old
+// copy: a document added or deleted, by this replica or any other, counts from the next question;
+// past its budget the cache lets the least recently asked bot go and still answers for every bot.
+package app.botfactory.ai;
+
+import app.botfactory.ai.messaging.Events;
+import app.botfactory.ai.repository.ChunkRepository;
+import app.botfactory.ai.service.KnowledgeCache;
+import app.botfactory.ai.service.KnowledgeIndex;
+import app.botfactory.ai.service.Retriever;
+import app.botfactory.testsupport.PlatformTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class KnowledgeCacheTests {
+
+    @Inject
+    KnowledgeIndex index;
+    @Inject
+    Retriever retriever;
+    @Inject
+    ChunkRepository chunks;
+    @Inject
+    KnowledgeCache cache;
+
+    @Test
+    void aDocumentAddedOrDeletedCountsFromTheNextQuestionThoughThePassagesAreHeldInMemory() {
+        UUID bot = UUID.randomUUID();
+        UUID delivery = add(bot, "Delivery", "Delivery costs 15 000 so'm and takes one day.");
+        assertEquals(List.of(delivery), found(bot, "How much is delivery?"));
+        assertTrue(cache.holds(bot), "the bot's passages are held after its first question");
+
+        UUID payment = add(bot, "Payment", "We accept Click, Payme and cash.");
+        assertEquals(List.of(payment), found(bot, "Can I pay with Click?"), "added: found at once");
+
+        await(() -> index.deleteDocument(delivery));
+        assertEquals(List.of(), found(bot, "How much is delivery?"), "deleted: gone at once");
+
+        await(() -> index.deleteBot(bot));
+        assertEquals(List.of(), found(bot, "Can I pay with Click?"), "bot deleted: nothing left");
+    }
+
+    @Test
+    void pastItsBudgetTheLeastRecentlyAskedBotIsLetGoAndEveryBotStillAnswers() {
+        KnowledgeCache small = new KnowledgeCache(chunks, 2);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID big = UUID.randomUUID();
+        UUID d = UUID.randomUUID();
+        add(a, "Hours", "We are open every day from 9:00 to 21:00.");
+        add(b, "Address", "We are at Chilonzor 5, Tashkent.");
+        for (int i = 0; i < 3; i++) {
+            add(big, "Menu " + i, "Plov number " + i + " costs 35 000 so'm.");
+        }
+        add(d, "Payment", "We accept Click and cash.");
+
+        assertEquals(1, sources(small, a));
+        assertEquals(1, sources(small, b));
+        assertEquals(1, sources(small, a));                 // a is now the more recently asked
+        assertEquals(3, sources(small, big), "a bot bigger than the budget still gets all its passages");
+        assertFalse(small.holds(big), "but is not held");
+        assertEquals(1, sources(small, d));
+        assertTrue(small.holds(a) && small.holds(d) && !small.holds(b), "b, asked longest ago, was let go");
+        assertEquals(2, small.held());
+        assertEquals(1, sources(small, b), "and is read again when asked");
+    }
+
+    private UUID add(UUID bot, String title, String content) {
+        UUID doc = UUID.randomUUID();
+        await(() -> index.addDocument(new Events.KnowledgeEvent("DocumentAdded", bot, doc, title, content)));
+        return doc;
+    }
+
+    private List<UUID> found(UUID bot, String question) {
+        return await(() -> retriever.retrieve(bot, question)).stream().map(Retriever.Passage::docId).distinct()
+                .toList();
+    }
+
+    private int sources(KnowledgeCache c, UUID bot) {
+        return await(() -> c.knowledge(bot)).sources().size();
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work::get);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
