@@ -9,7 +9,9 @@ package app.botfactory.ai.retrieval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 public final class PassageIndex {
@@ -24,12 +26,14 @@ public final class PassageIndex {
     public PassageIndex(List<String> normalizedTexts) {
         this.passages = new ArrayList<>(normalizedTexts.size());
         TreeMap<String, TreeMap<Integer, Integer>> words = new TreeMap<>();
+        Map<String, String> canonical = new HashMap<>();   // one String per distinct word, not per use
         for (int p = 0; p < normalizedTexts.size(); p++) {
-            List<String> tokens = List.of(normalizedTexts.get(p).split(" "));
-            passages.add(tokens);
-            for (String t : tokens) {
-                words.computeIfAbsent(t, k -> new TreeMap<>()).merge(p, 1, Integer::sum);
+            String[] tokens = normalizedTexts.get(p).split(" ");
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = canonical.computeIfAbsent(tokens[i], t -> t);
+                words.computeIfAbsent(tokens[i], k -> new TreeMap<>()).merge(p, 1, Integer::sum);
             }
+            passages.add(List.of(tokens));
         }
         this.vocabulary = words.keySet().toArray(String[]::new);
         this.postings = new int[vocabulary.length][];
