@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -287,6 +288,10 @@ public final class ChatBench {
         expect(call("POST", "/api/bots/" + botId + "/knowledge", "{\"title\":\"Narxlar\",\"content\":\"Narxlar: choy 5 000"
                 + " soʻm, non 4 000 soʻm, somsa 7 000 soʻm. Choyxona har kuni 8:00 dan 22:00 gacha ochiq.\"}", token),
                 201, "knowledge");
+        for (int d = 0; d < KB_DOCUMENTS; d++) {
+            expect(call("POST", "/api/bots/" + botId + "/knowledge", "{\"title\":\"Hujjat " + d + "\",\"content\":\""
+                    + document(new Random(31L * i + d)) + "\"}", token), 201, "knowledge document " + d);
+        }
         String telegramToken = telegram.addBot(9_000_000_000L + i, "bench_shop_" + i + "_bot");
         retry("connect Telegram", 60, 200, () -> call("PUT", "/api/bots/" + botId + "/channels/telegram",
                 "{\"token\":\"" + telegramToken + "\"}", token));
@@ -295,6 +300,35 @@ public final class ChatBench {
             throw new IllegalStateException("connect Telegram: setWebhook without secret_token for bot " + i);
         }
         return new Bot(i, botId, telegramToken, secret);
+    }
+
+    /**
+     * BENCH_KB: documents of ~7,000 characters each added to every bot (0: only the one price list), so
+     * retrieval works on a knowledge base of realistic size (20 documents make ~230 passages per bot).
+     */
+    private static final int KB_DOCUMENTS = Integer.parseInt(System.getenv().getOrDefault("BENCH_KB", "0"));
+
+    /** What a business's documents say, in the three languages its customers write; numbers vary. */
+    private static final String[] PARAGRAPHS = {
+        "Yetkazib berish Toshkent bo'ylab N ming so'm, buyurtma 150 000 so'mdan oshsa bepul. Kuryer N soat ichida keladi.",
+        "Biz har kuni soat N:00 dan 22:00 gacha ishlaymiz. Dam olish kunlari ham ochiqmiz, bayramlarda N:00 gacha.",
+        "Manzil: Toshkent, Chilonzor tumani, Bunyodkor ko'chasi N. Mo'ljal: metro yonida, avtoturargoh bor.",
+        "To'lov naqd pul, Click, Payme yoki Uzcard orqali. Muddatli to'lov N oyga, ustama yo'q.",
+        "Доставка по Ташкенту стоит N 000 сум, при заказе от 200 000 сум бесплатно. Курьер звонит за N минут.",
+        "Мы работаем ежедневно с N:00 до 21:00, обед с 13:00 до 14:00. Запись по телефону +998 90 N 00 00.",
+        "Возврат товара в течение N дней при наличии чека. Гарантия на технику N месяцев.",
+        "Delivery within the city takes N hours and costs N 000 sum; orders over 300 000 sum ship free.",
+        "We accept cash, cards and bank transfer. Installments for N months are available without interest.",
+        "Our menu: plov N 000 sum, lagman 30 000 sum, shashlik N 000 sum, green tea 5 000 sum per pot.",
+    };
+
+    private static String document(Random random) {
+        StringBuilder doc = new StringBuilder();
+        while (doc.length() < 7_000) {
+            doc.append(PARAGRAPHS[random.nextInt(PARAGRAPHS.length)].replace("N",
+                    String.valueOf(random.nextInt(90) + 1))).append("\\n");
+        }
+        return doc.toString().replace("\"", "\\\"");
     }
 
     private interface HttpCall {

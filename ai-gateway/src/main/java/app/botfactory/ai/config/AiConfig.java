@@ -47,8 +47,8 @@ public interface AiConfig {
     Duration copyCacheTtl();
 
     /**
-     * Passages held in memory for retrieval, over all bots (see KnowledgeCache); about 1.5 KB each (75 MB at the default). A bot
-     * that does not fit is read from the database for each question instead, which still works.
+     * Passages held in memory for retrieval, over all bots (see KnowledgeCache); about 1.5 KB each, 75 MB
+     * at the default. A bot that does not fit is read from the database for each question instead.
      */
     @WithDefault("50000")
     int knowledgeCachePassages();
