@@ -9,9 +9,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 public final class Lexicon {
 
@@ -19,12 +22,30 @@ public final class Lexicon {
             lines("retrieval/filler.txt"));
 
     private final List<Concept> concepts;
+    /** Positions in `concepts` of those with a term starting with the key word; clock terms apart. */
+    private final Map<String, int[]> byFirstWord;
+    private final int[] withClockTerms;
     private final Set<String> filler;
     private final List<String> fillerPrefixes;
 
     Lexicon(List<String> conceptLines, List<String> fillerLines) {
         this.concepts = conceptLines.stream().map(Lexicon::concept).filter(c -> !c.terms().isEmpty())
                 .toList();
+        Map<String, Set<Integer>> first = new HashMap<>();
+        Set<Integer> clocks = new TreeSet<>();
+        for (int i = 0; i < concepts.size(); i++) {
+            for (List<String> term : concepts.get(i).terms()) {
+                if (Concept.isClockMarker(term.get(0))) {
+                    clocks.add(i);
+                } else {
+                    first.computeIfAbsent(term.get(0), k -> new TreeSet<>()).add(i);
+                }
+            }
+        }
+        Map<String, int[]> index = new HashMap<>();
+        first.forEach((word, at) -> index.put(word, at.stream().mapToInt(Integer::intValue).toArray()));
+        this.byFirstWord = Map.copyOf(index);
+        this.withClockTerms = clocks.stream().mapToInt(Integer::intValue).toArray();
         Set<String> words = new HashSet<>();
         List<String> prefixes = new ArrayList<>();
         for (String line : fillerLines) {
@@ -51,6 +72,29 @@ public final class Lexicon {
 
     public List<Concept> concepts() {
         return concepts;
+    }
+
+    /**
+     * The concepts that can have a term starting at this token, in lexicon order: those with a term
+     * whose first word is a prefix of it (Concept.wordMatches needs that), and those with clock terms.
+     * Matching a question tries only these instead of every term of the lexicon at every word.
+     */
+    public List<Concept> candidates(String token) {
+        Set<Integer> at = new TreeSet<>();
+        for (int len = 1; len <= token.length(); len++) {
+            int[] found = byFirstWord.get(token.substring(0, len));
+            if (found != null) {
+                for (int i : found) {
+                    at.add(i);
+                }
+            }
+        }
+        for (int i : withClockTerms) {
+            at.add(i);
+        }
+        List<Concept> out = new ArrayList<>(at.size());
+        at.forEach(i -> out.add(concepts.get(i)));
+        return out;
     }
 
     public boolean isFiller(String token) {

@@ -79,7 +79,7 @@ public final class QueryTerms {
     private static int longestMatch(Lexicon lexicon, List<String> tokens, int i, List<Concept> matched) {
         int longest = 0;
         matched.clear();
-        for (Concept c : lexicon.concepts()) {
+        for (Concept c : lexicon.candidates(tokens.get(i))) {
             int n = c.matchLength(tokens, i);
             if (n > longest) {
                 longest = n;
