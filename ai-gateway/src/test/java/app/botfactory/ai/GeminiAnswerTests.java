@@ -104,6 +104,18 @@ class GeminiAnswerTests {
     }
 
     @Test
+    void aDroppedConnectionIsRetriedLikeAn503() {
+        AiFixtures bot = new AiFixtures().bot(pool, null, "en").entitled(pool, 100, 0);
+        bot.document(pool, "Address", "We are at 12 Amir Temur street, Tashkent.");
+        gemini.script(Reply.dropConnection());
+        gemini.answerWith(r -> Reply.text("12 Amir Temur street."));
+        JsonNode reply = bot.replyTo(bot.customerSays("17", "What is your address?"));
+        assertEquals("ANSWER", reply.get("kind").asText());
+        assertEquals("12 Amir Temur street.", reply.get("text").asText());
+        assertEquals(2, gemini.requests().size());
+    }
+
+    @Test
     void geminiDownMeansTheFallbackMessage() {
         AiFixtures bot = new AiFixtures().bot(pool, null, "en").entitled(pool, 100, 0);
         bot.document(pool, "Address", "We are at 12 Amir Temur street, Tashkent.");

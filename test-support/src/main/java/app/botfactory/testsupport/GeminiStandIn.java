@@ -46,6 +46,11 @@ public final class GeminiStandIn implements AutoCloseable {
                     + "\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"" + retryDelay + "\"}]}}");
         }
 
+        /** No response at all: the connection is closed under the client, as a reset or a crashed proxy does. */
+        public static Reply dropConnection() {
+            return new Reply(-1, "");
+        }
+
         public static Reply badRequest() {
             return error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.");
         }
@@ -176,6 +181,10 @@ public final class GeminiStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, Reply reply) throws IOException {
+        if (reply.status() < 0) {
+            exchange.close();
+            return;
+        }
         StandInHttp.respondJson(exchange, reply.status(), reply.body(), "application/json; charset=UTF-8");
     }
 

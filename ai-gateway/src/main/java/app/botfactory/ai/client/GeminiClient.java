@@ -1,5 +1,6 @@
-// The one bean that calls Gemini: builds generateContent requests, retries 429/500/503/504 with
-// backoff (waiting as long as RetryInfo asks), never retries other 4xx, bounds the whole call with
+// The one bean that calls Gemini: builds generateContent requests, retries 429/500/503/504 and
+// connections that got no answer with backoff (waiting as long as RetryInfo asks), never retries
+// other 4xx, bounds the whole call with
 // a timeout and opens a circuit when Gemini keeps failing. Callers get text or a failure.
 package app.botfactory.ai.client;
 
@@ -44,6 +45,7 @@ public class GeminiClient {
 
     private static final Logger LOG = Logger.getLogger(GeminiClient.class);
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 503, 504);
+    private static final JsonNode NO_BODY = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
     private final GeminiApi api;
     private final AiConfig config;
@@ -72,8 +74,19 @@ public class GeminiClient {
         return api.generateContent(config.model(), key, request)
                 .onFailure(WebApplicationException.class)
                 .recoverWithItem(e -> ((WebApplicationException) e).getResponse())
-                .onFailure().transform(e -> new GeminiUnavailable("Gemini unreachable: " + e.getClass().getSimpleName()))
-                .chain(response -> {
+                .onItemOrFailure().transformToUni((response, failure) -> {
+                    if (failure != null) {
+                        // No HTTP answer at all (refused, reset, closed mid-response): as transient as a
+                        // 503, and generateContent has no side effects, so it is retried the same way.
+                        String what = failure.getClass().getSimpleName();
+                        if (retry < config.maxRetries()) {
+                            Duration wait = retryDelay(NO_BODY, retry);
+                            LOG.infof("gemini unreachable (%s) retry=%d wait=%dms", what, retry + 1, wait.toMillis());
+                            return Uni.createFrom().nullItem().onItem().delayIt().by(wait)
+                                    .chain(() -> attempt(request, retry + 1));
+                        }
+                        return Uni.createFrom().failure(new GeminiUnavailable("Gemini unreachable: " + what));
+                    }
                     int status = response.getStatus();
                     JsonNode body = read(response);
                     if (status == 200) {
