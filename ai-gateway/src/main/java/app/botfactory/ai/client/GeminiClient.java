@@ -1,7 +1,7 @@
 // The one bean that calls Gemini: builds generateContent requests, retries 429/500/503/504 and
 // connections that got no answer with backoff (waiting as long as RetryInfo asks), never retries
-// other 4xx, bounds the whole call with
-// a timeout and opens a circuit when Gemini keeps failing. Callers get text or a failure.
+// other 4xx, bounds the whole call with a timeout and opens a circuit when Gemini keeps failing.
+// Callers get text or a failure.
 package app.botfactory.ai.client;
 
 import app.botfactory.ai.config.AiConfig;
