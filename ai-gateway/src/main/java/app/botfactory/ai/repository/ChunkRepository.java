@@ -30,12 +30,15 @@ public class ChunkRepository {
             SELECT bot_id, nextval('ai.knowledge_version_seq') FROM (SELECT DISTINCT bot_id FROM gone) b
             ON CONFLICT (bot_id) DO UPDATE SET version = EXCLUDED.version""";
 
-    /** The version and the passages in one statement, so they always belong together. */
+    /**
+     * The version and the passages in one statement, so they always belong together; in the order they
+     * were added, which is the order equally good passages are offered in.
+     */
     private static final String LOAD = """
             SELECT v.version, c.id, c.doc_id, c.title, c.norm
             FROM ai.knowledge_versions v LEFT JOIN ai.chunks c ON c.bot_id = v.bot_id
             WHERE v.bot_id = $1
-            ORDER BY c.doc_id, c.ord""";
+            ORDER BY c.id""";
 
     private final Pool pool;
 
