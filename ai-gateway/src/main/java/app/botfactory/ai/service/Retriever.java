@@ -35,6 +35,9 @@ public class Retriever {
 
     private record Scored(KnowledgeCache.Source source, double coverage, double score) { }
 
+    /** Passes over a bot's knowledge before what is left of the chosen passages is used. */
+    private static final int ATTEMPTS = 3;
+
     private final KnowledgeCache knowledge;
     private final ChunkRepository chunks;
     private final AiConfig config;
@@ -56,10 +59,24 @@ public class Retriever {
             return Uni.createFrom().item(List.of());
         }
         List<String> words = questionWords(question);
+        return retrieve(botId, concepts, words, floor, ATTEMPTS);
+    }
+
+    /**
+     * One pass over the bot's knowledge as held in memory. If a chosen passage is gone by the time its
+     * text is read (its document was replaced or deleted after the version was checked, e.g. a
+     * knowledge.events record redelivered after a restart), the pass is repeated: the version has
+     * moved on by then, so the next pass reads the new passages.
+     */
+    private Uni<List<Passage>> retrieve(UUID botId, List<Concept> concepts, List<String> words, double floor,
+                                        int attempts) {
         return knowledge.knowledge(botId).chain(kb -> {
             List<Scored> best = best(kb, concepts, words, floor);
             List<Long> ids = best.stream().map(s -> s.source().id()).toList();
-            return chunks.contents(ids).map(texts -> {
+            return chunks.contents(ids).chain(texts -> {
+                if (texts.size() < ids.size() && attempts > 1) {
+                    return retrieve(botId, concepts, words, floor, attempts - 1);
+                }
                 List<Passage> out = new ArrayList<>();
                 for (Scored s : best) {
                     String content = texts.get(s.source().id());
@@ -68,7 +85,7 @@ public class Retriever {
                                 s.score(), concepts));
                     }
                 }
-                return out;
+                return Uni.createFrom().item(out);
             });
         });
     }
