@@ -8,6 +8,7 @@ import app.botfactory.ai.config.AiConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class GeminiClient {
 
     private static final Logger LOG = Logger.getLogger(GeminiClient.class);
     private static final Set<Integer> RETRYABLE = Set.of(429, 500, 503, 504);
-    private static final JsonNode NO_BODY = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    private static final JsonNode NO_BODY = MissingNode.getInstance();
 
     private final GeminiApi api;
     private final AiConfig config;
@@ -80,10 +81,7 @@ public class GeminiClient {
                         // 503, and generateContent has no side effects, so it is retried the same way.
                         String what = failure.getClass().getSimpleName();
                         if (retry < config.maxRetries()) {
-                            Duration wait = retryDelay(NO_BODY, retry);
-                            LOG.infof("gemini unreachable (%s) retry=%d wait=%dms", what, retry + 1, wait.toMillis());
-                            return Uni.createFrom().nullItem().onItem().delayIt().by(wait)
-                                    .chain(() -> attempt(request, retry + 1));
+                            return later(request, retry, retryDelay(NO_BODY, retry), "unreachable (" + what + ")");
                         }
                         return Uni.createFrom().failure(new GeminiUnavailable("Gemini unreachable: " + what));
                     }
@@ -93,16 +91,19 @@ public class GeminiClient {
                         return Uni.createFrom().item(textOf(body));
                     }
                     if (RETRYABLE.contains(status) && retry < config.maxRetries()) {
-                        Duration wait = retryDelay(body, retry);
-                        LOG.infof("gemini status=%d retry=%d wait=%dms", status, retry + 1, wait.toMillis());
-                        return Uni.createFrom().nullItem().onItem().delayIt().by(wait)
-                                .chain(() -> attempt(request, retry + 1));
+                        return later(request, retry, retryDelay(body, retry), "status=" + status);
                     }
                     String message = body.path("error").path("message").asText("HTTP " + status);
                     return Uni.createFrom().failure(RETRYABLE.contains(status)
                             ? new GeminiUnavailable("Gemini " + status + " after retries")
                             : new GeminiRejected("Gemini " + status + ": " + message));
                 });
+    }
+
+    /** The next attempt, after `wait`; `why` says what the last one got. */
+    private Uni<String> later(ObjectNode request, int retry, Duration wait, String why) {
+        LOG.infof("gemini %s retry=%d wait=%dms", why, retry + 1, wait.toMillis());
+        return Uni.createFrom().nullItem().onItem().delayIt().by(wait).chain(() -> attempt(request, retry + 1));
     }
 
     private ObjectNode request(String systemInstruction, List<Turn> contents) {

@@ -3,7 +3,7 @@
 // is a prefix, so the words it counts for are one binary search and a short run of the vocabulary;
 // a question then costs a few lookups per term instead of a pass over every passage. Multi-word
 // terms and clock times are checked word by word, only in the passages that can hold them.
-// Answers are exactly those of Concept.coveredBy on each passage's words (RetrievalTextTests).
+// Answers are exactly those of Concept.coveredBy on each passage's words (PassageIndexTests).
 package app.botfactory.ai.retrieval;
 
 import java.util.ArrayList;
@@ -57,14 +57,14 @@ public final class PassageIndex {
             String first = term.get(0);
             boolean clock = Concept.isClockMarker(first);
             if (term.size() == 1 && !clock) {
-                forEachWord(first, true, (w, p, n) -> out.set(p));
+                forEachWord(first, true, (p, n) -> out.set(p));
                 continue;
             }
             BitSet possible = new BitSet(passages.size());
             if (clock) {
                 possible.set(0, passages.size());
             } else {
-                forEachWord(first, true, (w, p, n) -> possible.set(p));
+                forEachWord(first, true, (p, n) -> possible.set(p));
             }
             possible.andNot(out);
             for (int p = possible.nextSetBit(0); p >= 0; p = possible.nextSetBit(p + 1)) {
@@ -84,7 +84,7 @@ public final class PassageIndex {
     public void countMentions(Concept concept, int[] mentions) {
         for (List<String> term : concept.terms()) {
             if (term.size() == 1 && !Concept.isClockMarker(term.get(0))) {
-                forEachWord(term.get(0), true, (w, p, n) -> mentions[p] += n);
+                forEachWord(term.get(0), true, (p, n) -> mentions[p] += n);
             }
         }
     }
@@ -92,12 +92,12 @@ public final class PassageIndex {
     /** The passages with a word starting with `prefix`. */
     public BitSet withPrefix(String prefix) {
         BitSet out = new BitSet(passages.size());
-        forEachWord(prefix, false, (w, p, n) -> out.set(p));
+        forEachWord(prefix, false, (p, n) -> out.set(p));
         return out;
     }
 
     private interface Posting {
-        void accept(int word, int passage, int count);
+        void accept(int passage, int count);
     }
 
     /** Every (passage, count) of every word starting with `prefix` (that the term counts for, if asked). */
@@ -110,7 +110,7 @@ public final class PassageIndex {
             int[] where = postings[w];
             int[] n = counts[w];
             for (int k = 0; k < where.length; k++) {
-                action.accept(w, where[k], n[k]);
+                action.accept(where[k], n[k]);
             }
         }
     }

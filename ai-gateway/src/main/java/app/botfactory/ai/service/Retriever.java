@@ -19,8 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +98,8 @@ public class Retriever {
         BitSet[] covering = new BitSet[concepts.size()];
         BitSet candidates = new BitSet(n);
         int[] mentions = new int[n];
-        Map<Concept, Integer> docFrequency = new HashMap<>();
+        // By identity: a Concept is a record over all its terms, too dear to hash for every passage.
+        Map<Concept, Integer> docFrequency = new IdentityHashMap<>();
         for (int i = 0; i < covering.length; i++) {
             Concept concept = concepts.get(i);
             covering[i] = index.covering(concept);
