@@ -1,9 +1,12 @@
 // Telegram's sending limits, per instance: about 30 messages a second per bot (token bucket) and
-// one reply a second per chat. Answers "when may this go out" instead of blocking anyone.
+// one reply a second per chat. Answers "when may this go out" instead of blocking anyone. A chat is
+// remembered only while its interval runs: every PRUNE_EVERY reservations the ones past it are
+// dropped, so the map holds the chats of the last second or so, not every chat ever answered.
 package app.botfactory.telegram.service;
 
 import app.botfactory.telegram.config.TelegramConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,18 +17,30 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class RateLimiter {
 
+    static final int PRUNE_EVERY = 4_096;
+
     private final double perBotPerSecond;
     private final Duration perChatInterval;
     private final Map<UUID, Bucket> bots = new ConcurrentHashMap<>();
     private final Map<String, Instant> chats = new ConcurrentHashMap<>();
+    private int sincePrune;
 
+    @Inject
     public RateLimiter(TelegramConfig config) {
-        this.perBotPerSecond = config.perBotPerSecond();
-        this.perChatInterval = config.perChatInterval();
+        this(config.perBotPerSecond(), config.perChatInterval());
+    }
+
+    RateLimiter(int perBotPerSecond, Duration perChatInterval) {
+        this.perBotPerSecond = perBotPerSecond;
+        this.perChatInterval = perChatInterval;
     }
 
     /** Null when `parts` messages may go now (and reserves them); otherwise the earliest time to retry. */
     public synchronized Instant reserve(UUID botId, String chatId, int parts, Instant now) {
+        if (++sincePrune >= PRUNE_EVERY) {
+            sincePrune = 0;
+            chats.values().removeIf(free -> !free.isAfter(now));
+        }
         String chatKey = botId + ":" + chatId;
         Instant chatFree = chats.getOrDefault(chatKey, Instant.MIN);
         if (chatFree.isAfter(now)) {
@@ -38,6 +53,11 @@ public class RateLimiter {
         }
         chats.put(chatKey, now.plus(perChatInterval));
         return null;
+    }
+
+    /** Chats whose interval may still be running (for tests). */
+    synchronized int chatsRemembered() {
+        return chats.size();
     }
 
     /** Telegram said 429: nothing more for this bot until `until`. */
