@@ -117,12 +117,41 @@ class KnowledgeCacheTests {
         long before = await(() -> lagging.version(bot));
         assertEquals(List.of(doc), ids(await(() -> retrieverOfAReplica.retrieve(bot, "How much is delivery?"))));
 
-        // The same document once more (a knowledge.events record redelivered after a restart): its passages
-        // get new ids. This question checked the version a moment before that commit.
-        await(() -> index.addDocument(new Events.KnowledgeEvent("DocumentAdded", bot, doc, "Delivery", text)));
+        // The document replaced (edited by its owner): its passages get new ids. This question checked the
+        // version a moment before that commit.
+        await(() -> index.addDocument(new Events.KnowledgeEvent("DocumentAdded", bot, doc, "Delivery",
+                text + " Free from 200 000 so'm.")));
         stale.set(before);
         assertEquals(List.of(doc), ids(await(() -> retrieverOfAReplica.retrieve(bot, "How much is delivery?"))),
                 "read again at the new version, not answered with nothing");
+    }
+
+    @Test
+    void theSameDocumentRedeliveredLeavesTheKnowledgeAsItIsAndAnEditedOneReplacesIt() {
+        UUID bot = UUID.randomUUID();
+        String text = "Delivery costs 15 000 so'm and takes one day.";
+        UUID doc = add(bot, "Delivery", text);
+        long version = await(() -> chunks.version(bot));
+        List<Long> passages = passageIds(bot);
+
+        // A knowledge.events record delivered again (its offset was not committed before a crash).
+        await(() -> index.addDocument(new Events.KnowledgeEvent("DocumentAdded", bot, doc, "Delivery", text)));
+        assertEquals(version, await(() -> chunks.version(bot)), "no new version: replicas keep what they hold");
+        assertEquals(passages, passageIds(bot));
+
+        await(() -> index.addDocument(new Events.KnowledgeEvent("DocumentAdded", bot, doc, "Delivery",
+                "Delivery costs 20 000 so'm from January.")));
+        assertTrue(await(() -> chunks.version(bot)) > version, "edited: a new version");
+        assertEquals(List.of(doc), found(bot, "How much is delivery?"));
+        List<Long> edited = passageIds(bot);
+        assertEquals(List.of("Delivery costs 20 000 so'm from January."),
+                List.copyOf(await(() -> chunks.contents(edited)).values()));
+    }
+
+    private List<Long> passageIds(UUID bot) {
+        return await(() -> pool.preparedQuery("SELECT id FROM ai.chunks WHERE bot_id = $1 ORDER BY id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(bot))
+                .map(rows -> { List<Long> ids = new java.util.ArrayList<>(); rows.forEach(r -> ids.add(r.getLong(0))); return ids; }));
     }
 
     private static List<UUID> ids(List<Retriever.Passage> passages) {

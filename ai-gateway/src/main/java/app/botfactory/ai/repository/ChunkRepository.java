@@ -52,9 +52,34 @@ public class ChunkRepository {
     /** A bot's passages at one knowledge version. */
     public record Loaded(long version, List<Indexed> passages) { }
 
-    public Uni<Void> replaceDocument(UUID botId, UUID docId, String title, List<String> contents, List<String> norms) {
-        return deleteDocument(docId).chain(() -> insert(botId, docId, title, contents, norms, 0))
-                .chain(() -> newVersion(botId));
+    /**
+     * Replaces the document's passages; true when they changed. The same passages again (a
+     * knowledge.events record redelivered after a crash) leave everything as it is, so every replica
+     * keeps the index it holds instead of reloading the bot for nothing.
+     */
+    public Uni<Boolean> replaceDocument(UUID botId, UUID docId, String title, List<String> contents,
+                                        List<String> norms) {
+        return sameAsStored(botId, docId, title, contents).chain(same -> same
+                ? Uni.createFrom().item(false)
+                : deleteDocument(docId).chain(() -> insert(botId, docId, title, contents, norms, 0))
+                        .chain(() -> newVersion(botId)).replaceWith(true));
+    }
+
+    private Uni<Boolean> sameAsStored(UUID botId, UUID docId, String title, List<String> contents) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT bot_id, title, content FROM ai.chunks WHERE doc_id = ?1 ORDER BY ord", Object[].class)
+                .setParameter(1, docId).getResultList()).map(rows -> {
+                    if (rows.size() != contents.size() || rows.isEmpty()) {
+                        return false;
+                    }
+                    for (int i = 0; i < rows.size(); i++) {
+                        Object[] row = rows.get(i);
+                        if (!botId.toString().equals(String.valueOf(row[0])) || !title.equals(row[1]) || !contents.get(i).equals(row[2])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     private Uni<Void> insert(UUID botId, UUID docId, String title, List<String> contents, List<String> norms, int i) {

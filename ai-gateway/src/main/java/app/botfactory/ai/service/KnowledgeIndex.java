@@ -1,5 +1,6 @@
 // Applies bot, knowledge and entitlement events to ai-gateway's tables: a document's passages are
-// re-cut and re-indexed as a whole, so a redelivered event leaves the same state behind.
+// re-cut and re-indexed as a whole, so a redelivered event leaves the same state behind (and, when
+// its passages are the ones stored, touches nothing).
 package app.botfactory.ai.service;
 
 import app.botfactory.ai.domain.BotCopy;
@@ -68,7 +69,9 @@ public class KnowledgeIndex {
         List<String> passages = Chunker.chunks(e.content() == null ? "" : e.content());
         List<String> norms = passages.stream().map(p -> TextNormalizer.normalize(title + " " + p)).toList();
         return chunks.replaceDocument(e.botId(), e.docId(), title, passages, norms)
-                .invoke(() -> LOG.infof("indexed bot=%s doc=%s passages=%d", e.botId(), e.docId(), passages.size()));
+                .invoke(changed -> LOG.infof(changed ? "indexed bot=%s doc=%s passages=%d"
+                        : "unchanged bot=%s doc=%s passages=%d", e.botId(), e.docId(), passages.size()))
+                .replaceWithVoid();
     }
 
     @WithTransaction
