@@ -79,7 +79,8 @@ bench_telegram() {
 
 # End to end: webhook -> channel-telegram -> chat.inbound -> ai-gateway (instant stand-in Gemini) -> chat.outbound
 # -> channel-telegram -> sendMessage (stand-in Telegram), open-loop load at each of BENCH_RATES (msg/s) across
-# BENCH_BOTS bots set up through the gateway (BENCH_KB: documents of ~7,000 characters per bot, default 0).
+# BENCH_BOTS bots set up through the gateway (BENCH_KB: documents of ~7,000 characters per bot, default 0;
+# BENCH_TELEGRAM_MS / BENCH_TELEGRAM_SLOW=N:MS: how long the stand-in Telegram takes to answer sendMessage).
 # The stand-ins run in the benchmark JVM, which must listen before the services start; the launcher then
 # starts everything (ports +12000, state in .run-bench/, wiped first).
 bench_chat() {

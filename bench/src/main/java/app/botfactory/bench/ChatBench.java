@@ -150,6 +150,7 @@ public final class ChatBench {
         TelegramStandIn telegram = TelegramStandIn.start(telegramPort);
         telegram.keepAtMost(1_000);
         telegram.onCall(this::onTelegramCall);
+        telegramLatency(telegram);
         GeminiStandIn gemini = GeminiStandIn.start(geminiPort);
         gemini.keepAtMost(100);
         gemini.answerWith(request -> GeminiStandIn.Reply.text(ANSWER + " " + lastTag(request.body())));
@@ -229,6 +230,27 @@ public final class ChatBench {
             }
             default -> { }
         }
+    }
+
+    /**
+     * BENCH_TELEGRAM_MS: every sendMessage is answered that many ms after it arrived (the real Bot API
+     * takes ~50-300 ms); BENCH_TELEGRAM_SLOW=N:MS makes every N-th one take MS instead (Telegram's
+     * occasional slow answer). Replies are timed at arrival, so this shows what a slow answer does to
+     * the replies behind it, not its own latency.
+     */
+    private static void telegramLatency(TelegramStandIn telegram) {
+        long base = Long.parseLong(System.getenv().getOrDefault("BENCH_TELEGRAM_MS", "0"));
+        String[] slow = System.getenv().getOrDefault("BENCH_TELEGRAM_SLOW", "0:0").split(":");
+        long every = Long.parseLong(slow[0]);
+        long slowMillis = slow.length > 1 ? Long.parseLong(slow[1]) : 0;
+        if (base <= 0 && every <= 0) {
+            return;
+        }
+        AtomicLong sends = new AtomicLong();
+        telegram.latency(call -> !"sendMessage".equals(call.method()) ? 0
+                : every > 0 && sends.incrementAndGet() % every == 0 ? slowMillis : base);
+        System.out.printf("stand-in Telegram answers sendMessage after %d ms%s%n", base,
+                every > 0 ? ", every " + every + "th after " + slowMillis + " ms" : "");
     }
 
     /** The tag of the newest customer message in a generateContent request: it is the last turn. */

@@ -188,6 +188,32 @@ class DeliveryTests {
         assertEquals("1009", JSON.readTree(awaitSends(bot, 1).get(0).body()).get("chat_id").asText());
     }
 
+    @Test
+    void aReplyTelegramIsSlowToTakeHoldsUpOnlyItsOwnChat() throws Exception {
+        // Telegram sometimes takes seconds for one sendMessage. Here it answers chat 1020 only when
+        // released; meanwhile another chat's two replies (the second waits for the first to be
+        // recorded as sent) must go out, and the slow one is recorded once it is answered.
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        String slowId = UUID.randomUUID().toString();
+        telegram.holdWhile(c -> c.token().equals(bot.telegramToken) && c.body().contains("\"chat_id\":\"1020\""));
+        try {
+            publish(bot, slowId, "1020", "Sekin javob", "ANSWER");
+            await().atMost(Duration.ofSeconds(20)).until(() -> telegram.heldCalls() == 1);
+            publish(bot, UUID.randomUUID().toString(), "1021", "Birinchi", "ANSWER");
+            publish(bot, UUID.randomUUID().toString(), "1021", "Ikkinchi", "ANSWER");
+            // Well inside the client's 15 s timeout, after which the slow send would count as failed anyway.
+            await().atMost(Duration.ofSeconds(5)).until(() -> toChat(bot, "1021").size() == 2);
+            assertEquals(List.of("Birinchi", "Ikkinchi"), toChat(bot, "1021"));
+            assertEquals(1, telegram.heldCalls(), "the slow reply is still waiting for Telegram");
+        } finally {
+            telegram.release();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> TelegramFixtures.count(pool,
+                "SELECT count(*) FROM telegram.deliveries WHERE message_id = $1 AND status = 'SENT'", slowId) == 1);
+        Thread.sleep(1500); // a second send would have happened by now
+        assertEquals(1, toChat(bot, "1020").size(), "the slow reply was sent once");
+    }
+
     private static void publish(TelegramFixtures bot, String messageId, String chatId, String text, String kind) {
         TestKafkaClient.send(TelegramFixtures.kafka(), "chat.outbound", bot.botId + ":" + chatId,
                 outbound(bot, messageId, chatId, text, kind));
@@ -206,6 +232,17 @@ class DeliveryTests {
 
     private List<TelegramStandIn.Call> sends(TelegramFixtures bot) {
         return telegram.calls("sendMessage", c -> c.token().equals(bot.telegramToken));
+    }
+
+    private List<String> toChat(TelegramFixtures bot, String chatId) throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (TelegramStandIn.Call call : sends(bot)) {
+            JsonNode body = JSON.readTree(call.body());
+            if (chatId.equals(body.get("chat_id").asText())) {
+                texts.add(body.get("text").asText());
+            }
+        }
+        return texts;
     }
 
     private List<TelegramStandIn.Call> awaitSends(TelegramFixtures bot, int count) {

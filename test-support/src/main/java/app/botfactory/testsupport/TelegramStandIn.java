@@ -2,6 +2,8 @@
 // /bot{token}/{method} (JSON bodies, {"ok":true,"result":...} or {"ok":false,"error_code":...}).
 // Tests register tokens, script failures per method, and read back every call it received; a process
 // outside the test JVM (the launcher's stand-ins) does the same over /__standin/ (see StandIns).
+// Slow answers, as the real Telegram sometimes gives, without keeping a server thread: holdWhile()
+// parks matching calls until release(), and latency() answers each call after a delay it chooses.
 package app.botfactory.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -15,10 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +55,16 @@ public final class TelegramStandIn implements AutoCloseable {
     }
 
     private HttpServer server;
+    /** Answers due later (latency); one thread, since it only writes small responses. */
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telegram-stand-in-latency");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ToLongFunction<Call> latency = call -> 0;
+    private volatile Predicate<Call> hold = call -> false;
+    /** Calls parked by holdWhile, with the answer they get at release (guarded by `this`). */
+    private final List<Map.Entry<HttpExchange, Reply>> held = new ArrayList<>();
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
     private final Deque<Call> calls = new ConcurrentLinkedDeque<>();
@@ -108,6 +124,35 @@ public final class TelegramStandIn implements AutoCloseable {
         this.listener = listener == null ? call -> { } : listener;
     }
 
+    /** Calls matching `which` (from now on) get their answer only at release(); others as usual. */
+    public void holdWhile(Predicate<Call> which) {
+        this.hold = which == null ? call -> false : which;
+    }
+
+    /** Stops holding and answers every held call, in arrival order. */
+    public void release() {
+        hold = call -> false;
+        List<Map.Entry<HttpExchange, Reply>> due;
+        synchronized (this) {
+            due = new ArrayList<>(held);
+            held.clear();
+        }
+        due.forEach(h -> quietly(h.getKey(), h.getValue()));
+    }
+
+    /** Calls held and not answered yet. */
+    public synchronized int heldCalls() {
+        return held.size();
+    }
+
+    /**
+     * Answers every call `millis(call)` milliseconds after it arrived (0: at once), e.g. a benchmark's
+     * Telegram that takes 150 ms, and 3 s for one call in a hundred.
+     */
+    public void latency(ToLongFunction<Call> millis) {
+        this.latency = millis == null ? call -> 0 : millis;
+    }
+
     public List<Call> calls() {
         return new ArrayList<>(calls);
     }
@@ -121,6 +166,8 @@ public final class TelegramStandIn implements AutoCloseable {
     }
 
     public void reset() {
+        release();
+        latency = call -> 0;
         calls.clear();
         kept.set(0);
         scripted.clear();
@@ -128,6 +175,8 @@ public final class TelegramStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
+        later.shutdownNow();
         server.stop(0);
     }
 
@@ -161,7 +210,28 @@ public final class TelegramStandIn implements AutoCloseable {
         }
         Deque<Reply> queue = scripted.get(method);
         Reply next = queue == null ? null : queue.poll();
-        respond(exchange, next != null ? next : answer(method, botId, body));
+        Reply reply = next != null ? next : answer(method, botId, body);
+        if (hold.test(call)) {
+            synchronized (this) {
+                held.add(Map.entry(exchange, reply));
+            }
+            return;
+        }
+        long delay = latency.applyAsLong(call);
+        if (delay > 0) {
+            later.schedule(() -> quietly(exchange, reply), delay, TimeUnit.MILLISECONDS);
+            return;
+        }
+        respond(exchange, reply);
+    }
+
+    /** Answers a call later (off the server's thread); a client that gave up meanwhile is no error. */
+    private static void quietly(HttpExchange exchange, Reply reply) {
+        try {
+            respond(exchange, reply);
+        } catch (IOException | RuntimeException gone) {
+            exchange.close();
+        }
     }
 
     private Reply answer(String method, long botId, String body) {

@@ -39,9 +39,17 @@ public interface TelegramConfig {
     @WithDefault("500ms")
     Duration dispatchPollInterval();
 
-    /** Replies claimed per dispatcher tick. */
+    /** Most replies one claim takes. */
     @WithDefault("200")
     int dispatchBatch();
+
+    /**
+     * Most replies being sent to Telegram at once by this process (claimed, outcome not written yet).
+     * Claims overlap the sends of earlier claims up to this, so a slow sendMessage holds up only its
+     * own reply; beyond it, the queue waits in Postgres.
+     */
+    @WithDefault("1000")
+    int dispatchMaxInFlight();
 
     /**
      * How long the webhook trusts what it cached about a bot (secret, status, welcome). Changes made

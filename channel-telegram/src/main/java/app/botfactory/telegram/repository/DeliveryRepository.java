@@ -142,8 +142,8 @@ public class DeliveryRepository {
     }
 
     /**
-     * Writes every outcome of a dispatcher pass and its dead letters with one statement; returns the
-     * next pending reply of each chat whose reply left the queue, to be claimed by id.
+     * Writes these outcomes and their dead letters with one statement; returns the next pending reply
+     * of each chat whose reply left the queue, to be claimed by id.
      */
     public Uni<List<String>> record(List<DeliveryOutcome> outcomes, String deadLetterTopic, Instant now) {
         List<DeadLetter> dead = outcomes.stream().map(DeliveryOutcome::deadLetter).filter(Objects::nonNull)
@@ -164,12 +164,12 @@ public class DeliveryRepository {
     }
 
     /**
-     * Parameters $1-$6 of {@link #DEAD_LETTERS}. The event ids are fixed when the statement is built,
-     * so a retry of a statement whose commit went unconfirmed parks nothing twice.
+     * Parameters $1-$6 of {@link #DEAD_LETTERS}. The event ids come with the letters, so a retry of a
+     * statement whose commit went unconfirmed parks nothing twice.
      */
     private static List<Object> deadLetterParams(List<DeadLetter> dead, String topic, Instant now) {
         return new ArrayList<>(List.of(
-                column(dead, d -> UUID.randomUUID(), UUID[]::new),
+                column(dead, DeadLetter::eventId, UUID[]::new),
                 column(dead, DeadLetter::messageKey, String[]::new),
                 column(dead, DeadLetter::payload, String[]::new),
                 column(dead, DeadLetter::headersJson, String[]::new),

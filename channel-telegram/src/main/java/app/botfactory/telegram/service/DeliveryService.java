@@ -24,22 +24,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 @ApplicationScoped
 public class DeliveryService {
-
-    /**
-     * What a dispatcher pass did: replies claimed, when the earliest one it put back is due, and the
-     * replies now first in line in the chats whose reply left the queue (to claim by id next).
-     */
-    public record Pass(int claimed, Instant nextDue, List<String> nextInLine) {
-        static final Pass IDLE = new Pass(0, null, List.of());
-    }
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     /** How long a claimed reply is ours before another dispatcher may take it over. */
@@ -90,7 +82,8 @@ public class DeliveryService {
      */
     public DeadLetter deadLetter(String key, String payload, String code, String reason) {
         String k = key == null ? "" : withoutNul(key);
-        return new DeadLetter(k.length() <= 200 ? k : k.substring(0, 200), payload == null ? "" : withoutNul(payload),
+        return new DeadLetter(UUID.randomUUID(), k.length() <= 200 ? k : k.substring(0, 200),
+                payload == null ? "" : withoutNul(payload),
                 toJson(Map.of("reason", truncate(reason), "dlq-code", code)));
     }
 
@@ -104,33 +97,36 @@ public class DeliveryService {
     }
 
     /**
-     * One dispatcher pass: claim due replies (one per chat), send them to Telegram concurrently,
-     * then record every outcome with one statement. With ids it claims only those (the ones due and
-     * first in their chat); without, it sweeps the whole queue.
+     * Leases due replies, at most one per chat (the oldest pending): with ids only those of them that
+     * are due and first in their chat; without, up to `limit` from a sweep of the whole queue.
      */
-    public Uni<Pass> dispatchOnce(List<String> messageIds) {
+    public Uni<List<Delivery>> claim(List<String> messageIds, int limit) {
         Instant now = now();
-        Uni<List<Delivery>> claim = messageIds == null
-                ? deliveries.claimDue(now, now.plus(LEASE), config.dispatchBatch())
+        return messageIds == null
+                ? deliveries.claimDue(now, now.plus(LEASE), limit)
                 : deliveries.claim(messageIds, now, now.plus(LEASE));
-        return claim.chain(claimed -> {
-            if (claimed.isEmpty()) {
-                return Uni.createFrom().item(Pass.IDLE);
-            }
-            List<Uni<DeliveryOutcome>> sends = new ArrayList<>(claimed.size());
-            claimed.forEach(d -> sends.add(attempt(d)));
-            return Uni.join().all(sends).andCollectFailures()
-                    .chain(outcomes -> deliveries.record(outcomes, Events.CHAT_OUTBOUND_DLQ, now())
-                            .map(next -> new Pass(claimed.size(), nextDue(outcomes), next)));
+    }
+
+    /**
+     * Writes these outcomes with one statement; answers the replies now first in line in the chats
+     * whose reply left the queue (to claim by id next).
+     */
+    public Uni<List<String>> record(List<DeliveryOutcome> outcomes) {
+        return deliveries.record(outcomes, Events.CHAT_OUTBOUND_DLQ, now());
+    }
+
+    /**
+     * Sends one claimed reply (the parts not sent yet) and says what became of it. Never fails: an
+     * unexpected error is a transient failure, retried with backoff like an unreachable Telegram.
+     */
+    public Uni<DeliveryOutcome> attempt(Delivery d) {
+        return Uni.createFrom().deferred(() -> send(d)).onFailure().recoverWithItem(e -> {
+            LOG.warnf("delivery attempt failed bot=%s message=%s: %s", d.botId, d.messageId, e.getClass().getSimpleName());
+            return failed(d, null, d.partsSent);
         });
     }
 
-    private static Instant nextDue(List<DeliveryOutcome> outcomes) {
-        return outcomes.stream().filter(o -> Delivery.PENDING.equals(o.status()))
-                .map(DeliveryOutcome::nextAttemptAt).min(Instant::compareTo).orElse(null);
-    }
-
-    private Uni<DeliveryOutcome> attempt(Delivery d) {
+    private Uni<DeliveryOutcome> send(Delivery d) {
         if (d.tokenSealed == null) {
             return Uni.createFrom().item(dead(d, "telegram-not-connected", "the bot has no Telegram connection"));
         }
