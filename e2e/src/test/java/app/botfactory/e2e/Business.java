@@ -108,11 +108,14 @@ final class Business {
                 .body(update).post("/telegram/webhook/" + botId);
     }
 
-    /** sendMessage calls the stand-in Telegram received for this bot: chat_id and text of each. */
+    /** sendMessage calls the stand-in Telegram received for this bot: chat_id, text and `at` (epoch ms) of each. */
     List<Map<String, String>> sentMessages() {
         return telegramCalls("sendMessage").stream().filter(c -> c.get("token").equals(telegramToken))
-                .map(c -> JsonPath.from(c.get("body")))
-                .map(b -> Map.of("chat_id", String.valueOf(b.getString("chat_id")), "text", b.getString("text")))
+                .map(c -> {
+                    JsonPath b = JsonPath.from(c.get("body"));
+                    return Map.of("chat_id", String.valueOf(b.getString("chat_id")), "text", b.getString("text"),
+                            "at", c.get("at"));
+                })
                 .toList();
     }
 

@@ -1,5 +1,8 @@
 // kill -9 of a service in the middle of a burst of 200 customer messages: Telegram (played by this test)
 // re-delivers what was refused, the service is restarted, and every accepted message gets exactly one reply.
+// One exception, which no design can close: the Bot API has no idempotency key, so a reply Telegram had
+// accepted in the instant channel-telegram died, before its outcome was written, is sent again once its
+// lease runs out (60 s). The test waits that long and allows a second copy only for such a reply.
 package app.botfactory.e2e;
 
 import io.restassured.response.Response;
@@ -25,6 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashRecoveryTests {
 
     private static final int MESSAGES = 200;
+    /** channel-telegram's lease on a claimed reply (DeliveryService.LEASE). */
+    private static final long LEASE_MILLIS = 60_000;
+    /** How long before the kill a reply may have reached Telegram and still lack its written outcome. */
+    private static final long IN_FLIGHT_MILLIS = 2_000;
 
     @BeforeAll
     static void platform() {
@@ -53,6 +60,7 @@ class CrashRecoveryTests {
         }
         Business.await(Duration.ofSeconds(120), () -> accepted.get() >= MESSAGES / 4 ? true : null);
         Platform.kill9(victim);
+        long killedAt = System.currentTimeMillis();
         Thread.sleep(2_000);  // the burst goes on against a dead service for a moment
         Platform.restartMissing();
         for (Future<?> delivery : deliveries) {
@@ -66,14 +74,27 @@ class CrashRecoveryTests {
                     .collect(Collectors.groupingBy(m -> m.get("chat_id"), TreeMap::new, Collectors.counting()));
             return counts.size() >= MESSAGES ? counts : null;
         });
-        Thread.sleep(5_000);  // late duplicates would show up now
-        Map<String, Long> settled = shop.sentMessages().stream()
-                .collect(Collectors.groupingBy(m -> m.get("chat_id"), TreeMap::new, Collectors.counting()));
+        // Late copies would show up by now: a reply claimed by a killed channel-telegram is claimed again
+        // only after its lease (60 s) has run out.
+        long lateCopiesBy = victim.equals("channel-telegram") ? killedAt + LEASE_MILLIS + 5_000 : 0;
+        Thread.sleep(Math.max(5_000, lateCopiesBy - System.currentTimeMillis()));
+        Map<String, List<Long>> settled = shop.sentMessages().stream()
+                .collect(Collectors.groupingBy(m -> m.get("chat_id"), TreeMap::new,
+                        Collectors.mapping(m -> Long.parseLong(m.get("at")), Collectors.toList())));
         assertEquals(MESSAGES, settled.size(), "every chat got a reply");
-        assertTrue(settled.values().stream().allMatch(c -> c == 1), "exactly one reply per message: " + settled
-                .entrySet().stream().filter(e -> e.getValue() != 1).collect(Collectors.toMap(Map.Entry::getKey,
-                        Map.Entry::getValue)));
         assertEquals(repliesPerChat.keySet(), settled.keySet());
+        Map<String, List<Long>> twice = settled.entrySet().stream().filter(e -> e.getValue().size() != 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (victim.equals("channel-telegram")) {
+            // A second copy only of a reply the killed process had at Telegram in its last moments.
+            assertTrue(twice.values().stream().allMatch(at -> at.size() == 2
+                            && at.stream().mapToLong(Long::longValue).min().orElseThrow() > killedAt - IN_FLIGHT_MILLIS
+                            && at.stream().mapToLong(Long::longValue).min().orElseThrow() <= killedAt),
+                    "exactly one reply per message, but for one sent as the process died: " + twice + " killed at "
+                            + killedAt);
+        } else {
+            assertTrue(twice.isEmpty(), "exactly one reply per message: " + twice);
+        }
         List<String> offTopic = shop.sentMessages().stream().map(m -> m.get("text"))
                 .filter(t -> !t.contains("15 000")).toList();
         assertTrue(offTopic.isEmpty(), "every reply is the answer from the knowledge base; not: " + offTopic);

@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
 
 public final class TelegramStandIn implements AutoCloseable {
 
-    /** One request the stand-in received. `body` is the raw JSON the client sent. */
-    public record Call(String token, String method, String body, long atNanos) { }
+    /**
+     * One request the stand-in received. `body` is the raw JSON the client sent; `atNanos` (System.nanoTime)
+     * and `atMillis` (wall clock, comparable across processes on this machine) when it arrived.
+     */
+    public record Call(String token, String method, String body, long atNanos, long atMillis) { }
 
     /** A canned answer: HTTP status and JSON body. */
     public record Reply(int status, String body) {
@@ -193,7 +196,7 @@ public final class TelegramStandIn implements AutoCloseable {
         }
         String token = path.substring(4, path.indexOf('/', 4));
         String method = path.substring(path.indexOf('/', 4) + 1);
-        Call call = new Call(token, method, body, System.nanoTime());
+        Call call = new Call(token, method, body, System.nanoTime(), System.currentTimeMillis());
         calls.add(call);
         try {
             listener.accept(call);
@@ -251,7 +254,8 @@ public final class TelegramStandIn implements AutoCloseable {
 
     /**
      * The control API for other processes: POST /__standin/bots {"username":"shop_bot"} makes a valid token;
-     * GET /__standin/calls?method=sendMessage lists the calls received (token, method, raw JSON body).
+     * GET /__standin/calls?method=sendMessage lists the calls received (token, method, raw JSON body, and
+     * `at`, epoch milliseconds of arrival, as a string like the rest).
      */
     private Reply control(String httpMethod, String path, String query, String body) {
         if ("POST".equals(httpMethod) && path.equals("/__standin/bots")) {
@@ -269,7 +273,8 @@ public final class TelegramStandIn implements AutoCloseable {
             for (Call c : method == null ? calls() : calls(method)) {
                 json.append(json.length() > 1 ? "," : "").append("{\"token\":").append(GeminiStandIn.quote(c.token()))
                         .append(",\"method\":").append(GeminiStandIn.quote(c.method()))
-                        .append(",\"body\":").append(GeminiStandIn.quote(c.body())).append('}');
+                        .append(",\"body\":").append(GeminiStandIn.quote(c.body()))
+                        .append(",\"at\":\"").append(c.atMillis()).append("\"}");
             }
             return new Reply(200, json.append(']').toString());
         }
