@@ -214,6 +214,44 @@ class DeliveryTests {
         assertEquals(1, toChat(bot, "1020").size(), "the slow reply was sent once");
     }
 
+    @Test
+    void aSentReplyWhoseOutcomeCannotBeWrittenYetIsWrittenLaterAndNotSentAgain() throws Exception {
+        // The database refuses to record chat 1030's reply as sent until the test lifts the refusal. The
+        // dispatcher must keep the outcome and write it again, not let the lease run out and send twice.
+        TelegramFixtures bot = new TelegramFixtures().connected(pool, telegram);
+        String messageId = UUID.randomUUID().toString();
+        sql("""
+                CREATE OR REPLACE FUNCTION telegram.refuse_sent_1030() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.chat_id = '1030' AND NEW.status = 'SENT' THEN
+                        RAISE EXCEPTION 'refused by the test';
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        sql("CREATE TRIGGER refuse_sent_1030 BEFORE UPDATE ON telegram.deliveries FOR EACH ROW"
+                + " EXECUTE FUNCTION telegram.refuse_sent_1030()");
+        try {
+            publish(bot, messageId, "1030", "Rahmat, buyurtmangiz qabul qilindi", "ANSWER");
+            awaitSends(bot, 1);
+            Thread.sleep(2_500); // the write has failed a few times by now (it is retried every second)
+            assertEquals(0, sent(messageId), "not recorded while the database refuses");
+        } finally {
+            sql("DROP TRIGGER IF EXISTS refuse_sent_1030 ON telegram.deliveries");
+            sql("DROP FUNCTION IF EXISTS telegram.refuse_sent_1030()");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent(messageId) == 1);
+        assertEquals(1, sends(bot).size(), "sent once: the outcome was kept, not lost with the failed write");
+    }
+
+    private long sent(String messageId) {
+        return TelegramFixtures.count(pool,
+                "SELECT count(*) FROM telegram.deliveries WHERE message_id = $1 AND status = 'SENT'", messageId);
+    }
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
+    }
+
     private static void publish(TelegramFixtures bot, String messageId, String chatId, String text, String kind) {
         TestKafkaClient.send(TelegramFixtures.kafka(), "chat.outbound", bot.botId + ":" + chatId,
                 outbound(bot, messageId, chatId, text, kind));
