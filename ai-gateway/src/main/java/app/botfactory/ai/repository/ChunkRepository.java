@@ -74,7 +74,9 @@ public class ChunkRepository {
                     }
                     for (int i = 0; i < rows.size(); i++) {
                         Object[] row = rows.get(i);
-                        if (!botId.toString().equals(String.valueOf(row[0])) || !title.equals(row[1]) || !contents.get(i).equals(row[2])) {
+                        boolean same = botId.toString().equals(String.valueOf(row[0])) && title.equals(row[1])
+                                && contents.get(i).equals(row[2]);
+                        if (!same) {
                             return false;
                         }
                     }

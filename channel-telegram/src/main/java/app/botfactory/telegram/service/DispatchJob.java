@@ -133,11 +133,6 @@ public class DispatchJob {
         }
     }
 
-    /** Replies claimed and not yet written back (for tests and metrics). */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     private void runIfIdle() {
         Context base = root;
         if (stopped || base == null || (!sweep.get() && announced.isEmpty())) {
